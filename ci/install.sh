@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what Reprolab needs on Debian 12 and builds it: system packages (apt), the datasets
+# (data-scripts/get-data.sh) and the jars (Maven). Idempotent; both Quick start commands call it.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+die() { echo "install: $*" >&2; exit 1; }
+
+command -v java >/dev/null || die "no java; install a JDK 17: sudo apt-get install openjdk-17-jdk-headless"
+java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+[ "${java_major%%.*}" -ge 17 ] 2>/dev/null || die "Java $java_major found, 17 or newer needed: sudo apt-get install openjdk-17-jdk-headless"
+command -v mvn >/dev/null || die "no Maven; install it: sudo apt-get install maven"
+
+# Debian packages: Jupyter (notebooks and the kernel tests) and the tools the data scripts use.
+packages=(jupyter-nbconvert python3-nbclient jupyter-client python3-jupyter-kernel-test jupyter-notebook
+    python3-pytest r-base-core nodejs npm)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+    echo "install: apt-get install ${missing[*]}"
+    $sudo apt-get update -qq || die "apt-get update failed"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+        || die "apt-get install ${missing[*]} failed; run it by hand to see why"
+fi
+
+data-scripts/get-data.sh
+
+echo "install: building (mvn install -DskipTests)"
+mvn -B -q install -DskipTests || die "the Maven build failed; rerun 'mvn install -DskipTests' to see why"

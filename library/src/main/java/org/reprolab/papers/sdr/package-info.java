@@ -1,0 +1,18 @@
+/**
+ * Ahmad and Hawkins (2016), "How do neurons operate on sparse distributed representations? A mathematical
+ * theory of sparsity, neurons and active dendrites", <a href="https://arxiv.org/abs/1601.00720">arXiv:1601.00720</a>.
+ *
+ * <p>Equations implemented (numbering ours), with n cells of which a are active, a dendritic segment of s synapses and an
+ * NMDA threshold θ:
+ * <ol>
+ *   <li>False match of a random pattern: P = Σ_{b=θ}^{s} C(s,b)·C(n−s, a−b) / C(n,a)
+ *       ({@link org.reprolab.papers.sdr.SdrMath#falseMatch}).</li>
+ *   <li>Miss under noise, a fraction v of the stored pattern's cells replaced: P = Σ_{b=0}^{θ−1}
+ *       C(a(1−v), b)·C(av, s−b) / C(a, s) ({@link org.reprolab.papers.sdr.SdrMath#miss}).</li>
+ *   <li>Union of M patterns on one segment of M·s distinct synapses: the false-match formula with s → M·s
+ *       ({@link org.reprolab.papers.sdr.SdrMath#unionFalseMatch}).</li>
+ * </ol>
+ * Everything is computed exactly with big integers; {@link org.reprolab.papers.sdr.SdrSimulator} checks the
+ * formulas by seeded Monte Carlo.
+ */
+package org.reprolab.papers.sdr;

@@ -1,0 +1,78 @@
+package org.reprolab.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * Builds {@code index.html} from the {@code <id>/result.json} folders under an output directory: one section
+ * per paper, charts by relative path, no scripts and no network.
+ */
+public final class HtmlReport {
+
+    private HtmlReport() {}
+
+    /** Writes {@code <outDir>/index.html}; returns its path. Fails with one line when there are no results. */
+    public static Path write(Path outDir) throws IOException {
+        List<ResultSummary> results = new ArrayList<>();
+        if (Files.isDirectory(outDir)) {
+            try (Stream<Path> dirs = Files.list(outDir)) {
+                for (Path d : dirs.filter(p -> Files.isRegularFile(p.resolve("result.json"))).toList()) {
+                    results.add(ResultSummary.read(d.resolve("result.json")));
+                }
+            }
+        }
+        if (results.isEmpty()) {
+            throw new IOException("no results under " + outDir + "; run 'reprolab run all --out " + outDir + "' first");
+        }
+        results.sort(Comparator.comparingInt((ResultSummary s) -> s.card().number()).thenComparing(ResultSummary::id));
+        long passed = results.stream().mapToLong(ResultSummary::passed).sum();
+        long failed = results.stream().mapToLong(ResultSummary::failed).sum();
+
+        StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>Reprolab report</title><style>" + ResultHtml.CSS + "</style></head><body class=\"reprolab\">");
+        h.append("<h1>Reprolab report</h1><p>").append(results.size()).append(" paper")
+                .append(results.size() == 1 ? "" : "s").append(": ")
+                .append(ResultHtml.badge(failed == 0 ? "pass" : "fail", passed + " claims passed, " + failed + " failed"))
+                .append(" &middot; written ").append(Instant.now()).append("</p>");
+        h.append("<table><thead><tr><th>#</th><th>paper</th><th>profile</th><th>claims</th><th>time</th></tr></thead><tbody>");
+        for (ResultSummary s : results) {
+            h.append("<tr><td>").append(s.card().number()).append("</td><td><a href=\"#").append(Html.escape(s.id()))
+                    .append("\">").append(Html.escape(s.card().title())).append("</a></td><td>")
+                    .append(Html.escape(s.profile())).append("</td><td>")
+                    .append(ResultHtml.badge(s.failed() == 0 && s.complete() ? "pass" : "fail",
+                            s.passed() + " passed, " + s.failed() + " failed"))
+                    .append(String.format("</td><td>%.1f s</td></tr>", s.wallSeconds()));
+        }
+        h.append("</tbody></table>");
+        for (ResultSummary s : results) {
+            Path dir = outDir.resolve(s.id());
+            h.append(ResultHtml.section(s, a -> Html.escape(s.id() + "/" + a.file()), a -> csvTable(dir, a)));
+        }
+        h.append("</body></html>\n");
+        Path index = outDir.resolve("index.html");
+        Path tmp = outDir.resolve(".index.html.tmp");
+        Files.writeString(tmp, h.toString(), StandardCharsets.UTF_8);
+        Files.move(tmp, index, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return index;
+    }
+
+    private static String csvTable(Path dir, ResultSummary.Artifact a) {
+        Path f = dir.resolve(a.file());
+        try {
+            Table t = Table.read().usingOptions(CsvReadOptions.builder(f.toFile()).tableName(a.name()));
+            return Tables.toHtml(t, Tables.DEFAULT_ROW_LIMIT);
+        } catch (RuntimeException e) {
+            throw new UncheckedIOException(new IOException("cannot read table " + f + ": " + e.getMessage(), e));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.reprolab.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.reprolab.repro.ReproResult;
+import tech.tablesaw.api.Table;
+
+/**
+ * Writes a result as {@code <out>/<id>/result.json}, {@code tables/*.csv} and {@code charts/*.png}.
+ * Everything is written to a temporary folder first and moved into place, so a failed write leaves the
+ * previous result (or nothing) behind, never half a result.
+ */
+public final class ResultWriter {
+
+    private ResultWriter() {}
+
+    /** Writes {@code r} under {@code outDir}; returns the paper's folder. */
+    public static Path write(ReproResult r, Path outDir, String gitCommit) throws IOException {
+        Files.createDirectories(outDir);
+        Path target = outDir.resolve(r.id());
+        Path tmp = Files.createTempDirectory(outDir, "." + r.id() + "-");
+        try {
+            ResultSummary summary = ResultSummary.of(r, gitCommit);
+            Path tables = Files.createDirectories(tmp.resolve("tables"));
+            for (Map.Entry<String, Table> e : r.tables().entrySet()) {
+                Tables.writeCsv(e.getValue(), tables.resolve(e.getKey() + ".csv"));
+            }
+            Path charts = Files.createDirectories(tmp.resolve("charts"));
+            for (Map.Entry<String, Chart<?, ?>> e : r.charts().entrySet()) {
+                Files.write(charts.resolve(e.getKey() + ".png"), Charts.png(e.getValue()));
+            }
+            Files.writeString(tmp.resolve("result.json"), summary.toJson(), StandardCharsets.UTF_8);
+            deleteTree(target);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target);
+            }
+            return target;
+        } catch (IOException | RuntimeException e) {
+            deleteTree(tmp);
+            throw e;
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(x -> {
+                try {
+                    Files.delete(x);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

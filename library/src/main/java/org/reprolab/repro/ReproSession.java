@@ -1,0 +1,150 @@
+package org.reprolab.repro;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.stream.Collectors;
+import org.reprolab.engine.Engines;
+import org.reprolab.engine.Seeds;
+import org.reprolab.report.Display;
+
+/**
+ * A run of one reproduction, step by step. The CLI runs all steps; a notebook runs one step a cell:
+ *
+ * <pre>{@code
+ * var selu = ReproSession.start("selu");        // profile from REPROLAB_PROFILE, seed 42
+ * selu.step("propagation");                      // shows charts and verdicts; fails the cell on a red claim
+ * selu.result();                                 // everything so far
+ * }</pre>
+ */
+public final class ReproSession {
+
+    /** The seed used when none is given. */
+    public static final long DEFAULT_SEED = 42;
+
+    private final Reproduction reproduction;
+    private final Profile profile;
+    private final long seed;
+    private final String startedAt = Instant.now().toString();
+    private final Map<String, StepResult> done = new LinkedHashMap<>();
+    private final Set<String> claimIds;
+
+    /** A session for {@code reproduction}. */
+    public ReproSession(Reproduction reproduction, Profile profile, long seed) {
+        this.reproduction = reproduction;
+        this.profile = profile;
+        this.seed = seed;
+        this.claimIds = reproduction.claims().stream().map(Claim::id).collect(Collectors.toSet());
+    }
+
+    /** A session for the paper {@code id}, with the profile from the environment and the default seed. */
+    public static ReproSession start(String id) {
+        return start(id, Profile.fromEnvironment(), DEFAULT_SEED);
+    }
+
+    /** A session for the paper {@code id}. */
+    public static ReproSession start(String id, Profile profile, long seed) {
+        return new ReproSession(Reproductions.find(id), profile, seed);
+    }
+
+    /** The reproduction. */
+    public Reproduction reproduction() {
+        return reproduction;
+    }
+
+    /** The profile. */
+    public Profile profile() {
+        return profile;
+    }
+
+    /** The run seed. */
+    public long seed() {
+        return seed;
+    }
+
+    /** The steps' ids, in order. */
+    public List<String> stepIds() {
+        return reproduction.steps().stream().map(Step::id).toList();
+    }
+
+    /** Runs one step (again, if it ran before) and returns what it produced; its exceptions propagate. */
+    public StepResult run(String stepId) {
+        return execute(find(stepId), false);
+    }
+
+    /**
+     * Runs one step, shows what it produced (in a notebook: charts, tables, verdicts), and throws
+     * {@link ClaimsFailedException} if one of its claims failed.
+     */
+    public StepResult step(String stepId) {
+        StepResult r = run(stepId);
+        Display.show(r);
+        return r.verify();
+    }
+
+    /**
+     * Runs every step in order. A failed claim does not stop the run, nor does a step that throws: its
+     * error is recorded, its claims are reported as not measured, and the next step runs. An interrupt
+     * ({@link CancellationException}) stops the run.
+     */
+    public ReproResult runAll() {
+        for (Step s : reproduction.steps()) {
+            execute(s, true);
+        }
+        return result();
+    }
+
+    private Step find(String stepId) {
+        return reproduction.steps().stream().filter(s -> s.id().equals(stepId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown step '" + stepId + "' of "
+                        + reproduction.id() + "; valid: " + String.join(", ", stepIds())));
+    }
+
+    private StepResult execute(Step step, boolean keepGoing) {
+        long stepSeed = Seeds.derive(seed, reproduction.id() + "/" + step.id());
+        Engines.seed(stepSeed);
+        StepResult.Builder out = new StepResult.Builder(reproduction.id(), step);
+        long t0 = System.nanoTime();
+        String error = null;
+        try (StepContext ctx = new StepContext(this, step, stepSeed, out)) {
+            step.body().run(ctx);
+        } catch (CancellationException e) {
+            throw e;
+        } catch (Exception e) {
+            if (!keepGoing) {
+                throw e instanceof RuntimeException re ? re
+                        : new IllegalStateException(reproduction.id() + "/" + step.id() + ": " + e.getMessage(), e);
+            }
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            System.err.println("reprolab: step " + reproduction.id() + "/" + step.id() + " failed with " + error);
+            e.printStackTrace();
+        }
+        StepResult r = out.build((System.nanoTime() - t0) / 1e9, error);
+        synchronized (done) {
+            done.put(step.id(), r);
+        }
+        return r;
+    }
+
+    /** The result so far. */
+    public ReproResult result() {
+        List<StepResult> steps;
+        synchronized (done) {
+            steps = new ArrayList<>(done.values());
+        }
+        double wall = steps.stream().mapToDouble(StepResult::seconds).sum();
+        boolean complete = steps.size() == reproduction.steps().size();
+        return new ReproResult(reproduction.card(), profile, seed, Engines.info(), startedAt, wall,
+                reproduction.claims(), reproduction.standIns(), steps, complete);
+    }
+
+    void requireDeclared(Claim claim) {
+        if (!claimIds.contains(claim.id())) {
+            throw new IllegalStateException("claim '" + claim.id() + "' is not declared by " + reproduction.id());
+        }
+    }
+}

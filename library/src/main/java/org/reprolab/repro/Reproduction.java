@@ -1,0 +1,34 @@
+package org.reprolab.repro;
+
+import java.util.List;
+
+/**
+ * A paper's reproduction: its card, its claims as pass criteria, and the steps that measure them.
+ *
+ * <p>Implementations are listed in {@code META-INF/services/org.reprolab.repro.Reproduction}, so a new
+ * paper is one class plus one line. Every claim must receive exactly one verdict from some step.
+ */
+public interface Reproduction {
+
+    /** The paper card. */
+    PaperCard card();
+
+    /** The claims this reproduction checks, in the order they are reported. */
+    List<Claim> claims();
+
+    /** The steps, in run order. */
+    List<Step> steps();
+
+    /** What stands in for what the paper did (smaller data, CPU, fewer epochs), one sentence each. */
+    List<String> standIns();
+
+    /** The paper's id. */
+    default String id() {
+        return card().id();
+    }
+
+    /** Runs every step under {@code profile} and {@code seed}. */
+    default ReproResult run(Profile profile, long seed) {
+        return new ReproSession(this, profile, seed).runAll();
+    }
+}

@@ -1,0 +1,41 @@
+package org.reprolab.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+import java.util.function.UnaryOperator;
+
+/** Activation functions for {@link Mlp}, each with the initialisation it is usually paired with. */
+public enum Act {
+    /** max(0, x). */
+    RELU(Activation::relu, Init.HE_NORMAL),
+    /** SELU with the paper's λ₀₁ and α₀₁ (Klambauer et al. 2017). */
+    SELU(Activation::selu, Init.LECUN_NORMAL),
+    /** tanh. */
+    TANH(Activation::tanh, Init.LECUN_NORMAL),
+    /** Logistic sigmoid. */
+    SIGMOID(Activation::sigmoid, Init.XAVIER_UNIFORM),
+    /** GELU (erf form). */
+    GELU(Activation::gelu, Init.HE_NORMAL),
+    /** ELU with α = 1. */
+    ELU(x -> Activation.elu(x, 1f), Init.HE_NORMAL),
+    /** The identity. */
+    IDENTITY(x -> x, Init.LECUN_NORMAL);
+
+    private final UnaryOperator<NDArray> f;
+    private final Init usualInit;
+
+    Act(UnaryOperator<NDArray> f, Init usualInit) {
+        this.f = f;
+        this.usualInit = usualInit;
+    }
+
+    /** Applies the activation. */
+    public NDArray apply(NDArray x) {
+        return f.apply(x);
+    }
+
+    /** The initialisation this activation is usually paired with. */
+    public Init usualInit() {
+        return usualInit;
+    }
+}

@@ -1,0 +1,182 @@
+package org.reprolab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.reprolab.engine.Engines;
+import org.reprolab.repro.Claim;
+import org.reprolab.repro.Profile;
+import org.reprolab.repro.ReproResult;
+import org.reprolab.repro.ReproSession;
+import org.reprolab.repro.Reproduction;
+import org.reprolab.repro.Reproductions;
+import org.reprolab.repro.Verdict;
+import org.reprolab.report.HtmlReport;
+import org.reprolab.report.ResultWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code reprolab list | run | report | info}. Exit code 1 when a claim fails, 2 on bad usage. */
+@Command(name = "reprolab", mixinStandardHelpOptions = true, versionProvider = ReprolabCli.Version.class,
+        description = "Reproduces neural-network papers and checks their claims.",
+        subcommands = {ReprolabCli.ListCommand.class, ReprolabCli.RunCommand.class, ReprolabCli.ReportCommand.class,
+                ReprolabCli.InfoCommand.class, CommandLine.HelpCommand.class})
+public final class ReprolabCli implements Runnable {
+
+    /** Exit code when at least one claim failed. */
+    public static final int CLAIMS_FAILED = 1;
+    /** Exit code on bad usage (unknown id, bad flag). */
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (used by tests). */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new ReprolabCli());
+        cl.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("reprolab: " + ex.getMessage() + "; see 'reprolab help " + ex.getCommandLine().getCommandName() + "'");
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof IllegalArgumentException) {
+                commandLine.getErr().println("reprolab: " + ex.getMessage());
+                return USAGE;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The build's version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"reprolab " + Engines.reprolabVersion()};
+        }
+    }
+
+    @Command(name = "list", description = "List the papers: id, title, year and claims.")
+    static final class ListCommand implements Callable<Integer> {
+        @Option(names = "--claims", description = "Also print each claim's statement.")
+        boolean claims;
+
+        @Override
+        public Integer call() {
+            for (Reproduction r : Reproductions.all()) {
+                System.out.printf("%-16s %d  %s (%d claims)%n", r.id(), r.card().year(), r.card().title(),
+                        r.claims().size());
+                if (claims) {
+                    for (Claim c : r.claims()) {
+                        System.out.printf("%18s- %s: %s%n", "", c.id(), c.statement());
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "run", description = "Run reproductions and write result.json, CSV tables and PNG charts per paper.")
+    static final class RunCommand implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "ID", description = "Paper ids, or 'all'.")
+        List<String> ids;
+
+        @Option(names = "--profile", defaultValue = "quick", description = "quick (CI, under 60 s a paper) or full (closer to the paper). Default: ${DEFAULT-VALUE}.")
+        String profile;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Run seed. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(names = "--out", defaultValue = "out", description = "Output folder. Default: ${DEFAULT-VALUE}.")
+        Path out;
+
+        @Option(names = "--device", description = "cpu, gpu or auto (default: \\$REPROLAB_DEVICE, else auto).")
+        String device;
+
+        @Option(names = "--report", negatable = true, defaultValue = "true", description = "Rewrite <out>/index.html after the run (default on).")
+        boolean report;
+
+        @Override
+        public Integer call() throws Exception {
+            Profile p = Profile.parse(profile);
+            List<Reproduction> todo = new ArrayList<>();
+            for (String id : ids) {
+                if (id.equals("all")) {
+                    todo.addAll(Reproductions.all());
+                } else {
+                    todo.add(Reproductions.find(id));
+                }
+            }
+            if (device != null) {
+                Engines.selectDevice(device);
+            }
+            System.out.println("reprolab " + Engines.reprolabVersion() + ": " + Engines.info());
+            String commit = System.getProperty("reprolab.git.commit", "unknown");
+            long passed = 0;
+            long failed = 0;
+            for (Reproduction r : todo) {
+                System.out.printf("== %s (%s, seed %d)%n", r.id(), p.id(), seed);
+                ReproResult result = new ReproSession(r, p, seed).runAll();
+                Path dir = ResultWriter.write(result, out, commit);
+                for (Verdict v : result.verdicts()) {
+                    System.out.println("  " + v.oneLine());
+                }
+                System.out.printf("  %s in %.1f s -> %s%n", result.summaryLine(), result.wallSeconds(), dir);
+                passed += result.passedCount();
+                failed += result.failedCount();
+            }
+            if (report) {
+                System.out.println("report: " + HtmlReport.write(out).toAbsolutePath());
+            }
+            System.out.println(passed + " claims passed, " + failed + " failed");
+            return failed == 0 ? 0 : CLAIMS_FAILED;
+        }
+    }
+
+    @Command(name = "report", description = "Write <out>/index.html from the results under <out>.")
+    static final class ReportCommand implements Callable<Integer> {
+        @Option(names = "--out", defaultValue = "out", description = "Folder holding <id>/result.json. Default: ${DEFAULT-VALUE}.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            try {
+                System.out.println(HtmlReport.write(out).toAbsolutePath());
+                return 0;
+            } catch (java.io.IOException e) {
+                System.err.println("reprolab: " + e.getMessage());
+                return USAGE;
+            }
+        }
+    }
+
+    @Command(name = "info", description = "Print engine, version, device and threads.")
+    static final class InfoCommand implements Callable<Integer> {
+        @Option(names = "--device", description = "cpu, gpu or auto.")
+        String device;
+
+        @Override
+        public Integer call() {
+            if (device != null) {
+                Engines.selectDevice(device);
+            }
+            System.out.println("reprolab " + Engines.reprolabVersion() + ": " + Engines.info());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.reprolab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.reprolab.repro.Claim;
+import org.reprolab.repro.Reproduction;
+import org.reprolab.repro.Reproductions;
+import org.reprolab.repro.Verdict;
+import org.reprolab.report.ResultSummary;
+
+/**
+ * Runs every reproduction's quick profile once, through the CLI, and compares each claim's verdict with
+ * {@code expected-verdicts.properties}: a claim that flips either way fails the test. Results stay in
+ * {@code target/quick-results} for inspection.
+ */
+class QuickProfileTest {
+
+    @TestFactory
+    Stream<DynamicTest> quickProfileVerdictsMatchTheExpectedOnes() throws IOException {
+        Properties expected = new Properties();
+        try (InputStream in = QuickProfileTest.class.getResourceAsStream("/expected-verdicts.properties")) {
+            expected.load(in);
+        }
+        Path out = Paths.get("target", "quick-results");
+        return Reproductions.all().stream().map(r -> DynamicTest.dynamicTest(r.id(), () -> check(r, out, expected)));
+    }
+
+    private static void check(Reproduction r, Path out, Properties expected) throws IOException {
+        int code = ReprolabCli.execute("run", r.id(), "--profile", "quick", "--out", out.toString(), "--no-report");
+        ResultSummary s = ResultSummary.read(out.resolve(r.id()).resolve("result.json"));
+        assertTrue(s.complete(), "every step ran");
+        List<String> flips = new ArrayList<>();
+        for (Claim c : r.claims()) {
+            Verdict v = s.verdicts().stream().filter(x -> x.claimId().equals(c.id())).findFirst().orElseThrow();
+            assertFalse(v.measuredText().startsWith("not measured"), r.id() + "." + c.id() + " " + v.measuredText());
+            assertFalse(Double.isNaN(v.measured()), r.id() + "." + c.id() + " measured NaN");
+            String want = expected.getProperty(r.id() + "." + c.id());
+            if (want == null) {
+                flips.add(r.id() + "." + c.id() + " has no expected verdict; it measured " + v.oneLine());
+            } else if (!want.strip().equals(v.label())) {
+                flips.add(r.id() + "." + c.id() + " expected " + want.strip() + ", got " + v.oneLine());
+            }
+        }
+        assertTrue(flips.isEmpty(), String.join("\n", flips));
+        assertEquals(s.failed() == 0 ? 0 : ReprolabCli.CLAIMS_FAILED, code, "exit code");
+        assertTrue(Files.isRegularFile(out.resolve(r.id()).resolve("result.json")));
+    }
+}
