@@ -28,5 +28,5 @@ fi
 
 data-scripts/get-data.sh
 
-echo "install: building (mvn install -DskipTests)"
-mvn -B -q install -DskipTests || die "the Maven build failed; rerun 'mvn install -DskipTests' to see why"
+echo "install: building (mvn package -DskipTests)"
+mvn -B -q package -DskipTests || die "the Maven build failed; rerun 'mvn package -DskipTests' to see why"
