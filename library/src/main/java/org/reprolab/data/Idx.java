@@ -80,16 +80,10 @@ public final class Idx {
             throw new DatasetException(name + ": " + images.count() + " images but " + labels.count() + " labels");
         }
         int n = images.count();
-        int size = images.itemSize();
-        float[] x = new float[n * size];
-        byte[] src = images.data();
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (src[i] & 0xff) / 255f;
-        }
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
             y[i] = labels.data()[i] & 0xff;
         }
-        return new LabeledData(name, x, y, size, classNames);
+        return LabeledData.ofBytes(name, images.data(), y, images.itemSize(), classNames);
     }
 }

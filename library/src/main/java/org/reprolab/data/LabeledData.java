@@ -2,20 +2,25 @@ package org.reprolab.data;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A classification dataset in memory: {@code rows × cols} float features (row-major) and integer labels.
- * Operations return new datasets; the arrays are never shared for writing.
+ * A classification dataset in memory: {@code rows × cols} features (row-major) and integer labels.
+ * Images are stored as their unsigned bytes and read as value/255 (a quarter of the memory of floats, and
+ * converted to float32 on the engine's side); everything else as floats. Operations return new datasets; the
+ * arrays are never shared for writing.
  */
 public final class LabeledData {
 
     private final String name;
-    private final float[] x;
+    private final float[] x;   // null when the features are bytes
+    private final byte[] u8;   // unsigned bytes, feature = value / 255; null when the features are floats
     private final int[] y;
     private final int rows;
     private final int cols;
@@ -23,8 +28,18 @@ public final class LabeledData {
 
     /** A dataset; {@code x} has {@code y.length × cols} values. */
     public LabeledData(String name, float[] x, int[] y, int cols, List<String> classNames) {
-        if (cols <= 0 || x.length != (long) y.length * cols) {
-            throw new IllegalArgumentException(name + ": " + x.length + " values do not make " + y.length
+        this(name, x, null, y, cols, classNames);
+    }
+
+    /** A dataset of unsigned bytes (e.g. pixels), read as value / 255; {@code pixels} has {@code y.length × cols}. */
+    public static LabeledData ofBytes(String name, byte[] pixels, int[] y, int cols, List<String> classNames) {
+        return new LabeledData(name, null, pixels, y, cols, classNames);
+    }
+
+    private LabeledData(String name, float[] x, byte[] u8, int[] y, int cols, List<String> classNames) {
+        int values = x != null ? x.length : u8.length;
+        if (cols <= 0 || values != (long) y.length * cols) {
+            throw new IllegalArgumentException(name + ": " + values + " values do not make " + y.length
                     + " rows of " + cols);
         }
         for (int label : y) {
@@ -34,6 +49,7 @@ public final class LabeledData {
         }
         this.name = name;
         this.x = x;
+        this.u8 = u8;
         this.y = y;
         this.rows = y.length;
         this.cols = cols;
@@ -81,17 +97,28 @@ public final class LabeledData {
 
     /** Feature {@code j} of example {@code i}. */
     public float feature(int i, int j) {
-        return x[i * cols + j];
+        return x != null ? x[i * cols + j] : (u8[i * cols + j] & 0xff) / 255f;
     }
 
     /** A copy of example {@code i}'s features. */
     public float[] row(int i) {
-        return Arrays.copyOfRange(x, i * cols, (i + 1) * cols);
+        float[] r = new float[cols];
+        for (int j = 0; j < cols; j++) {
+            r[j] = feature(i, j);
+        }
+        return r;
     }
 
     /** A copy of all features, row-major. */
     public float[] featuresArray() {
-        return x.clone();
+        if (x != null) {
+            return x.clone();
+        }
+        float[] f = new float[u8.length];
+        for (int k = 0; k < f.length; k++) {
+            f[k] = (u8[k] & 0xff) / 255f;
+        }
+        return f;
     }
 
     /** A copy of all labels. */
@@ -101,19 +128,22 @@ public final class LabeledData {
 
     /** The examples at {@code idx}, in that order. */
     public LabeledData select(int[] idx) {
-        float[] nx = new float[idx.length * cols];
+        Object src = x != null ? x : u8;
+        Object dst = x != null ? new float[idx.length * cols] : new byte[idx.length * cols];
         int[] ny = new int[idx.length];
         for (int k = 0; k < idx.length; k++) {
-            System.arraycopy(x, idx[k] * cols, nx, k * cols, cols);
+            System.arraycopy(src, idx[k] * cols, dst, k * cols, cols);
             ny[k] = y[idx[k]];
         }
-        return new LabeledData(name, nx, ny, cols, classNames);
+        return new LabeledData(name, x != null ? (float[]) dst : null, x != null ? null : (byte[]) dst, ny, cols,
+                classNames);
     }
 
     /** The first {@code n} examples (all if fewer). */
     public LabeledData head(int n) {
         int m = Math.min(n, rows);
-        return new LabeledData(name, Arrays.copyOf(x, m * cols), Arrays.copyOf(y, m), cols, classNames);
+        return new LabeledData(name, x != null ? Arrays.copyOf(x, m * cols) : null,
+                x != null ? null : Arrays.copyOf(u8, m * cols), Arrays.copyOf(y, m), cols, classNames);
     }
 
     /** A seeded random sample of {@code n} examples, balanced across classes as far as they allow. */
@@ -195,7 +225,7 @@ public final class LabeledData {
         double[] sd = new double[cols];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                mean[j] += x[i * cols + j];
+                mean[j] += feature(i, j);
             }
         }
         for (int j = 0; j < cols; j++) {
@@ -203,7 +233,7 @@ public final class LabeledData {
         }
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                double d = x[i * cols + j] - mean[j];
+                double d = feature(i, j) - mean[j];
                 sd[j] += d * d;
             }
         }
@@ -221,10 +251,10 @@ public final class LabeledData {
         if (s.mean().length != cols) {
             throw new IllegalArgumentException("standardizer has " + s.mean().length + " features, data " + cols);
         }
-        float[] nx = new float[x.length];
+        float[] nx = new float[rows * cols];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                nx[i * cols + j] = (float) ((x[i * cols + j] - s.mean()[j]) / s.sd()[j]);
+                nx[i * cols + j] = (float) ((feature(i, j) - s.mean()[j]) / s.sd()[j]);
             }
         }
         return new LabeledData(name, nx, y, cols, classNames);
@@ -232,7 +262,18 @@ public final class LabeledData {
 
     /** Features {@code (N, cols)} as a float32 NDArray owned by {@code manager}. */
     public NDArray featuresNd(NDManager manager) {
-        return manager.create(x, new Shape(rows, cols));
+        if (x != null) {
+            return manager.create(x, new Shape(rows, cols));
+        }
+        // Bytes cross to the engine as uint8 and become floats there: no float copy on the Java side.
+        ByteBuffer buf = ByteBuffer.allocateDirect(u8.length);
+        buf.put(u8).rewind();
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray bytes = scope.create(buf, new Shape(rows, cols), DataType.UINT8);
+            NDArray f = bytes.toType(DataType.FLOAT32, false).divi(255f);
+            f.attach(manager);
+            return f;
+        }
     }
 
     /** Labels {@code (N)} as an int64 NDArray owned by {@code manager}. */

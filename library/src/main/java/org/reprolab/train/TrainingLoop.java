@@ -43,6 +43,7 @@ public final class TrainingLoop {
     private final long shuffleSeed;
     private final boolean recordBatchLoss;
     private final String name;
+    private final EpochListener onEpoch;
 
     private TrainingLoop(Builder b) {
         this.epochs = b.epochs;
@@ -51,6 +52,21 @@ public final class TrainingLoop {
         this.shuffleSeed = b.shuffleSeed;
         this.recordBatchLoss = b.recordBatchLoss;
         this.name = b.name;
+        this.onEpoch = b.onEpoch;
+    }
+
+    /** Called after every epoch (for live charts, logs and benchmarks). */
+    @FunctionalInterface
+    public interface EpochListener {
+        /**
+         * One epoch finished.
+         *
+         * @param epoch 0-based epoch number
+         * @param trainLoss mean training loss of the epoch
+         * @param testAccuracy test accuracy after the epoch, or NaN without test data
+         * @param seconds wall time of the epoch's training (evaluation excluded)
+         */
+        void onEpoch(int epoch, double trainLoss, double testAccuracy, double seconds);
     }
 
     /** A new builder. */
@@ -91,6 +107,7 @@ public final class TrainingLoop {
             NDArray y = train.labelsNd(data);
             String detail = "";
             for (int e = 0; e < epochs; e++) {
+                long epochStart = System.nanoTime();
                 int[] perm = LabeledData.permutation(n, rng);
                 double lossSum = 0;
                 long correct = 0;
@@ -133,10 +150,14 @@ public final class TrainingLoop {
                 }
                 trainLoss[e] = lossSum / n;
                 trainAcc[e] = (double) correct / n;
+                double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
                 if (test != null) {
                     double[] lossAcc = evaluate(block, test, manager, 1024);
                     testLoss[e] = lossAcc[0];
                     testAcc[e] = lossAcc[1];
+                }
+                if (onEpoch != null) {
+                    onEpoch.onEpoch(e, trainLoss[e], test == null ? Double.NaN : testAcc[e], epochSeconds);
                 }
             }
         }
@@ -186,6 +207,7 @@ public final class TrainingLoop {
         private long shuffleSeed = 0;
         private boolean recordBatchLoss;
         private String name = "training";
+        private EpochListener onEpoch;
 
         /** Passes over the training data; default 1. */
         public Builder setEpochs(int epochs) {
@@ -239,6 +261,12 @@ public final class TrainingLoop {
         /** Name shown on the progress bar. */
         public Builder optName(String name) {
             this.name = name;
+            return this;
+        }
+
+        /** A listener called after every epoch. */
+        public Builder optOnEpoch(EpochListener listener) {
+            this.onEpoch = listener;
             return this;
         }
 

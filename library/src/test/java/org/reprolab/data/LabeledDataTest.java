@@ -70,6 +70,24 @@ class LabeledDataTest {
     }
 
     @Test
+    void byteBackedDataReadsAsValueOver255Everywhere() {
+        byte[] px = {0, (byte) 255, (byte) 51, (byte) 128, 7, 9};
+        LabeledData b = LabeledData.ofBytes("img", px, new int[] {0, 1, 1}, 2, LabeledData.numberedClasses(2));
+        float[] expected = {0f, 1f, 0.2f, 128 / 255f, 7 / 255f, 9 / 255f};
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, b.featuresArray(), 1e-7f);
+        LabeledData picked = b.select(new int[] {2, 0});
+        assertEquals(7 / 255f, picked.feature(0, 0), 1e-7f);
+        assertEquals(1f, picked.feature(1, 1), 1e-7f);
+        try (ai.djl.ndarray.NDManager m = org.reprolab.engine.Engines.engine().newBaseManager()) {
+            ai.djl.ndarray.NDArray nd = b.featuresNd(m);
+            assertEquals(ai.djl.ndarray.types.DataType.FLOAT32, nd.getDataType());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, nd.toFloatArray(), 1e-7f);
+        }
+        LabeledData z = b.standardize(b.fitStandardizer());
+        assertEquals(0, (z.feature(0, 0) + z.feature(1, 0) + z.feature(2, 0)) / 3, 1e-6);
+    }
+
+    @Test
     void rejectsInconsistentShapesAndLabels() {
         assertThrows(IllegalArgumentException.class,
                 () -> new LabeledData("bad", new float[5], new int[2], 2, LabeledData.numberedClasses(2)));
