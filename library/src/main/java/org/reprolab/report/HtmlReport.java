@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * Builds {@code index.html} from the {@code <id>/result.json} folders under an output directory: one section
@@ -54,9 +52,13 @@ public final class HtmlReport {
                     .append(String.format("</td><td>%.1f s</td></tr>", s.wallSeconds()));
         }
         h.append("</tbody></table>");
-        for (ResultSummary s : results) {
-            Path dir = outDir.resolve(s.id());
-            h.append(ResultHtml.section(s, a -> Html.escape(s.id() + "/" + a.file()), a -> csvTable(dir, a)));
+        try {
+            for (ResultSummary s : results) {
+                Path dir = outDir.resolve(s.id());
+                h.append(ResultHtml.section(s, a -> Html.escape(s.id() + "/" + a.file()), a -> tableHtml(dir, a)));
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         h.append("</body></html>\n");
         Path index = outDir.resolve("index.html");
@@ -66,13 +68,13 @@ public final class HtmlReport {
         return index;
     }
 
-    private static String csvTable(Path dir, ResultSummary.Artifact a) {
-        Path f = dir.resolve(a.file());
+    private static String tableHtml(Path dir, ResultSummary.Artifact a) {
+        Path f = dir.resolve(a.file().replaceAll("\\.csv$", ".html"));
         try {
-            Table t = Table.read().usingOptions(CsvReadOptions.builder(f.toFile()).tableName(a.name()));
-            return Tables.toHtml(t, Tables.DEFAULT_ROW_LIMIT);
-        } catch (RuntimeException e) {
-            throw new UncheckedIOException(new IOException("cannot read table " + f + ": " + e.getMessage(), e));
+            return Files.readString(f, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException("cannot read table " + f + " (" + e.getMessage()
+                    + "); rerun 'reprolab run' to rewrite it", e));
         }
     }
 }

@@ -55,7 +55,7 @@ public final class ResultHtml {
         if (!s.charts().isEmpty()) {
             h.append("<div class=\"charts\">");
             for (ResultSummary.Artifact a : s.charts()) {
-                h.append("<img alt=\"").append(Html.escape(a.name())).append("\" src=\"")
+                h.append("<img alt=\"").append(Html.escape(a.title() == null ? a.name() : a.title())).append("\" src=\"")
                         .append(imageSrc.apply(a)).append("\">");
             }
             h.append("</div>");

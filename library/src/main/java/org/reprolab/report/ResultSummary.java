@@ -53,10 +53,11 @@ public record ResultSummary(String id, PaperCard card, String profile, long seed
      *
      * @param name key, {@code step-name}
      * @param file path relative to the result's folder
+     * @param title the table's name or the chart's title, for captions
      * @param rows rows (tables) or height in pixels (charts)
      * @param columns columns (tables) or width in pixels (charts)
      */
-    public record Artifact(String name, String file, int rows, int columns) { }
+    public record Artifact(String name, String file, String title, int rows, int columns) { }
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
             .disableHtmlEscaping().create();
@@ -64,11 +65,11 @@ public record ResultSummary(String id, PaperCard card, String profile, long seed
     /** The summary of {@code r}; artifact file names follow {@link ResultWriter}'s layout. */
     public static ResultSummary of(ReproResult r, String gitCommit) {
         List<Artifact> tables = r.tables().entrySet().stream()
-                .map(e -> new Artifact(e.getKey(), "tables/" + e.getKey() + ".csv", e.getValue().rowCount(),
-                        e.getValue().columnCount())).toList();
+                .map(e -> new Artifact(e.getKey(), "tables/" + e.getKey() + ".csv", e.getValue().name(),
+                        e.getValue().rowCount(), e.getValue().columnCount())).toList();
         List<Artifact> charts = r.charts().entrySet().stream()
-                .map(e -> new Artifact(e.getKey(), "charts/" + e.getKey() + ".png", e.getValue().getHeight(),
-                        e.getValue().getWidth())).toList();
+                .map(e -> new Artifact(e.getKey(), "charts/" + e.getKey() + ".png", e.getValue().getTitle(),
+                        e.getValue().getHeight(), e.getValue().getWidth())).toList();
         Map<String, Double> stepSeconds = new LinkedHashMap<>();
         for (StepResult s : r.steps()) {
             stepSeconds.put(s.stepId(), s.seconds());

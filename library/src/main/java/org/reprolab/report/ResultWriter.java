@@ -15,7 +15,8 @@ import org.reprolab.repro.ReproResult;
 import tech.tablesaw.api.Table;
 
 /**
- * Writes a result as {@code <out>/<id>/result.json}, {@code tables/*.csv} and {@code charts/*.png}.
+ * Writes a result as {@code <out>/<id>/result.json}, {@code tables/*.csv} (with an HTML fragment each, for
+ * the report) and {@code charts/*.png}.
  * Everything is written to a temporary folder first and moved into place, so a failed write leaves the
  * previous result (or nothing) behind, never half a result.
  */
@@ -33,6 +34,9 @@ public final class ResultWriter {
             Path tables = Files.createDirectories(tmp.resolve("tables"));
             for (Map.Entry<String, Table> e : r.tables().entrySet()) {
                 Tables.writeCsv(e.getValue(), tables.resolve(e.getKey() + ".csv"));
+                // The report shows this fragment: it keeps the columns' types (text stays verbatim).
+                Files.writeString(tables.resolve(e.getKey() + ".html"),
+                        Tables.toHtml(e.getValue(), Tables.DEFAULT_ROW_LIMIT), StandardCharsets.UTF_8);
             }
             Path charts = Files.createDirectories(tmp.resolve("charts"));
             for (Map.Entry<String, Chart<?, ?>> e : r.charts().entrySet()) {

@@ -1,6 +1,10 @@
 package org.reprolab.report;
 
 import java.nio.file.Path;
+import org.reprolab.repro.Verdict;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
 /** Tablesaw tables as HTML (tablesaw-core has no HTML writer) and as CSV. */
@@ -26,7 +30,7 @@ public final class Tables {
         for (int r = 0; r < rows; r++) {
             s.append("<tr>");
             for (int c = 0; c < t.columnCount(); c++) {
-                s.append("<td>").append(Html.escape(t.getString(r, c))).append("</td>");
+                s.append("<td>").append(Html.escape(cell(t, r, c))).append("</td>");
             }
             s.append("</tr>");
         }
@@ -36,6 +40,17 @@ public final class Tables {
                     .append(t.rowCount()).append("</p>");
         }
         return s.toString();
+    }
+
+    /** A cell as shown to a reader: decimals with 4 significant digits (CSV files keep full precision). */
+    static String cell(Table t, int r, int c) {
+        if (t.column(c) instanceof DoubleColumn d || t.column(c) instanceof FloatColumn) {
+            if (t.column(c).isMissing(r)) {
+                return "";
+            }
+            return Verdict.format(((NumericColumn<?>) t.column(c)).getDouble(r));
+        }
+        return t.getString(r, c);
     }
 
     /** Plain text of the first {@code maxRows} rows. */

@@ -213,8 +213,9 @@ public final class SeluReproduction implements Reproduction {
         traces.put("ReLU", SignalPropagation.run(ctx.manager(), Act.RELU, 1, layers, width, samples));
         traces.put("tanh", SignalPropagation.run(ctx.manager(), Act.TANH, 1, layers, width, samples));
         traces.put("ReLU, He init", SignalPropagation.run(ctx.manager(), Act.RELU, 2, layers, width, samples));
-        XYChart var = Charts.logY("Variance of activations, LeCun-normal weights (width " + width + ")", "layer",
-                "variance");
+        XYChart var = Charts.logY("Variance through 64 random layers (LeCun-normal weights unless noted, width "
+                + width + ")", "layer", "variance");
+        var.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);
         XYChart mean = Charts.line("Mean of activations", "layer", "mean");
         Table t = Table.create("after 64 layers", StringColumn.create("network"), DoubleColumn.create("mean"),
                 DoubleColumn.create("variance"));
