@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * Builds {@code index.html} from the {@code <id>/result.json} folders under an output directory: one section
@@ -71,8 +74,15 @@ public final class HtmlReport {
     private static String tableHtml(Path dir, ResultSummary.Artifact a) {
         Path f = dir.resolve(a.file().replaceAll("\\.csv$", ".html"));
         try {
+            if (!Files.exists(f)) {
+                // Results written before the HTML fragments existed: show the CSV as written.
+                Path csv = dir.resolve(a.file());
+                Table t = Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).tableName(a.title())
+                        .columnTypesToDetect(java.util.List.of(ColumnType.STRING)));
+                return Tables.toHtml(t, Tables.DEFAULT_ROW_LIMIT);
+            }
             return Files.readString(f, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new UncheckedIOException(new IOException("cannot read table " + f + " (" + e.getMessage()
                     + "); rerun 'reprolab run' to rewrite it", e));
         }

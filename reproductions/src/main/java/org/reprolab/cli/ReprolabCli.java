@@ -108,8 +108,8 @@ public final class ReprolabCli implements Runnable {
         @Option(names = "--device", description = "cpu, gpu or auto (default: \\$REPROLAB_DEVICE, else auto).")
         String device;
 
-        @Option(names = "--report", negatable = true, defaultValue = "true", description = "Rewrite <out>/index.html after the run (default on).")
-        boolean report;
+        @Option(names = "--no-report", description = "Do not rewrite <out>/index.html after the run.")
+        boolean noReport;
 
         @Override
         public Integer call() throws Exception {
@@ -140,7 +140,7 @@ public final class ReprolabCli implements Runnable {
                 passed += result.passedCount();
                 failed += result.failedCount();
             }
-            if (report) {
+            if (!noReport) {
                 System.out.println("report: " + HtmlReport.write(out).toAbsolutePath());
             }
             System.out.println(passed + " claims passed, " + failed + " failed");
