@@ -55,10 +55,22 @@ public final class Engines {
         configured = true;
     }
 
-    /** The PyTorch engine, configured. */
+    /** The PyTorch engine, configured; a one-line {@link EngineUnavailableException} if its natives fail to load. */
     public static Engine engine() {
         configure();
-        return Engine.getEngine("PyTorch");
+        try {
+            return Engine.getEngine("PyTorch");
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new EngineUnavailableException("PyTorch " + BUILD.getProperty("pytorch.version", "") + " ("
+                    + flavor() + " natives) failed to load: " + root.getMessage()
+                    + ("cpu".equals(flavor()) ? "; rebuild with 'mvn package -DskipTests'"
+                            : "; a CUDA build needs an NVIDIA GPU and internet on first use, else build the default "
+                                    + "CPU jar with 'mvn package -DskipTests'"), e);
+        }
     }
 
     /**

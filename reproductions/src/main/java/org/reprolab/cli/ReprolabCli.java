@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.reprolab.data.DatasetException;
+import org.reprolab.engine.EngineUnavailableException;
 import org.reprolab.engine.Engines;
 import org.reprolab.repro.Claim;
 import org.reprolab.repro.Profile;
@@ -31,6 +33,8 @@ public final class ReprolabCli implements Runnable {
     public static final int CLAIMS_FAILED = 1;
     /** Exit code on bad usage (unknown id, bad flag). */
     public static final int USAGE = 2;
+    /** Exit code when the engine or a dataset is unavailable. */
+    public static final int ENVIRONMENT = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,6 +46,7 @@ public final class ReprolabCli implements Runnable {
 
     /** Runs the command line and returns the exit code (used by tests). */
     public static int execute(String... args) {
+        Engines.configure();
         CommandLine cl = new CommandLine(new ReprolabCli());
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
@@ -52,6 +57,10 @@ public final class ReprolabCli implements Runnable {
             if (ex instanceof IllegalArgumentException) {
                 commandLine.getErr().println("reprolab: " + ex.getMessage());
                 return USAGE;
+            }
+            if (ex instanceof EngineUnavailableException || ex instanceof DatasetException) {
+                commandLine.getErr().println("reprolab: " + ex.getMessage());
+                return ENVIRONMENT;
             }
             throw ex;
         });
