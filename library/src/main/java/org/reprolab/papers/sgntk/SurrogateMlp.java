@@ -116,6 +116,22 @@ public final class SurrogateMlp {
         return manager.create(v, shape);
     }
 
+    /**
+     * The parameters, in order W¹, b¹, …, W^L, b^L, a, b_out, with shapes (B, n_l, n_{l−1}), (B, 1, n_l),
+     * (B, n_L, 1) and (B, 1, 1). Live arrays: changing them changes the networks.
+     */
+    public java.util.List<NDArray> parameters() {
+        requireInitialized();
+        java.util.List<NDArray> out = new java.util.ArrayList<>();
+        for (int l = 0; l < depth; l++) {
+            out.add(weights[l]);
+            out.add(biases[l]);
+        }
+        out.add(readout);
+        out.add(readoutBias);
+        return out;
+    }
+
     /** The outputs f(x) of every network: (B, N). */
     public NDArray forward(NDArray x) {
         requireInitialized();

@@ -134,6 +134,9 @@ public final class SgNtkReproduction implements Reproduction {
                 "width n", "‖K̂ − K‖_F / ‖K‖_F");
         XYChart slice = Charts.line("SG-NTK erf(m=5), erf'(2): I(x₀, x(α)), one network per width", "angle α",
                 "I(x₀, x(α))");
+        outsideLegend(errors);
+        outsideLegend(slice);
+        slice.getStyler().setXAxisDecimalPattern("0.0");
         double worstRatio = 0;
         String worstAt = "";
         double error4096 = Double.NaN;
@@ -217,6 +220,7 @@ public final class SgNtkReproduction implements Reproduction {
                 IntColumn.create("hidden layers"), DoubleColumn.create("m"), DoubleColumn.create("Θ_m(x, x)"),
                 DoubleColumn.create("Θ_m(x, x′)"), DoubleColumn.create("I_m(x, x)"), DoubleColumn.create("I_m(x, x′)"));
         XYChart chart = Charts.logLog("Naive NTK vs SG-NTK as erf_m → sign", "m", "kernel value");
+        outsideLegend(chart);
         double minSlope = Double.POSITIVE_INFINITY;
         double maxDeviation = 0;
         double worstShrink = 0;
@@ -359,10 +363,18 @@ public final class SgNtkReproduction implements Reproduction {
                 DoubleColumn.create("std ratio (networks / GP)"), DoubleColumn.create("train MSE"));
         XYChart chart = Charts.line("Sign networks trained by SGL vs SG-NTK regression (" + depth + " hidden layer"
                 + (depth > 1 ? "s" : "") + ")", "angle α", "f(α)");
+        outsideLegend(chart);
+        chart.getStyler().setXAxisDecimalPattern("0.0");
         Charts.addLine(chart, "target", testAngles, yTest);
+        chart.getSeriesMap().get("target").setLineColor(java.awt.Color.BLACK);
         Charts.addLine(chart, "SG-NTK mean", testAngles, gp.mean());
-        Charts.addLine(chart, "SG-NTK mean + 2σ", testAngles, shift(gp.mean(), gp.std(), 2));
-        Charts.addLine(chart, "SG-NTK mean − 2σ", testAngles, shift(gp.mean(), gp.std(), -2));
+        chart.getSeriesMap().get("SG-NTK mean").setLineColor(new java.awt.Color(0x1f77b4));
+        for (int z : new int[] {2, -2}) {
+            String name = "SG-NTK mean " + (z > 0 ? "+" : "−") + " 2σ";
+            Charts.addLine(chart, name, testAngles, shift(gp.mean(), gp.std(), z));
+            chart.getSeriesMap().get(name).setLineColor(new java.awt.Color(0x9ecae1));
+            chart.getSeriesMap().get(name).setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+        }
 
         NDManager manager = ctx.manager();
         NDArray xa = inputs(manager, xTrain);
@@ -485,6 +497,11 @@ public final class SgNtkReproduction implements Reproduction {
         } finally {
             JniUtils.setNumThreads(before);
         }
+    }
+
+    private static void outsideLegend(XYChart chart) {
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
     }
 
     private static SgNtk kernel(Activation activation, Derivative surrogate, int depth) {
