@@ -55,8 +55,9 @@ public final class SgNtkReproduction implements Reproduction {
             "Sign networks trained by surrogate gradient descent predict on average what SG-NTK regression predicts "
                     + "after the same number of steps: RMS difference below 0.15 × RMS(target) at width 500.");
     static final Claim SGL_SPREAD = Claim.of("sgl-spread",
-            "The spread of the trained sign networks matches the SG-NTK Gaussian process: at least 90% of their "
-                    + "test predictions lie within its mean ± 2σ (95.4% for an exact Gaussian).");
+            "The spread of the trained sign networks matches the SG-NTK Gaussian process: between 90% and 99% of "
+                    + "their test predictions lie within its mean ± 2σ (95.4% for an exact Gaussian; a band too narrow "
+                    + "or too wide fails).");
 
     /** σ_w and σ_b of every network here (ours: the paper's values are not known to us). */
     static final double SIGMA_W = 1;
@@ -123,9 +124,9 @@ public final class SgNtkReproduction implements Reproduction {
         double[][] x = circle(32, 0);
         List<KernelCase> cases = List.of(
                 new KernelCase("NTK relu", Activation.relu(), null),
-                new KernelCase("NTK erf(m=2)", Activation.erf(2), null),
-                new KernelCase("SG-NTK erf(m=5), erf'(2)", Activation.erf(5), Derivative.erf(SURROGATE)),
-                new KernelCase("SG-NTK erf(m=20), erf'(2)", Activation.erf(20), Derivative.erf(SURROGATE)));
+                new KernelCase("NTK erf(2)", Activation.erf(2), null),
+                new KernelCase("SG-NTK erf(5), erf'(2)", Activation.erf(5), Derivative.erf(SURROGATE)),
+                new KernelCase("SG-NTK erf(20), erf'(2)", Activation.erf(20), Derivative.erf(SURROGATE)));
         Table t = Table.create("relative Frobenius error of the empirical kernel (" + depth + " hidden layer"
                 + (depth > 1 ? "s" : "") + ", 32 inputs, " + nets + " networks per width)",
                 StringColumn.create("kernel"), IntColumn.create("width"), DoubleColumn.create("mean error"),
@@ -302,7 +303,7 @@ public final class SgNtkReproduction implements Reproduction {
                 }
             }
         }
-        XYSeries s = chart.addSeries("Θ̂_m(x,x), width " + width + ", L=1", ms, diag);
+        XYSeries s = chart.addSeries("Θ̂_m(x,x), n=" + width + ", L=1", ms, diag);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         ctx.metric("empirical naive diagonal at m=100 / m=10 (width 1024, L=1)", diag[ms.length - 1] / diag[3]);
     }
@@ -370,7 +371,7 @@ public final class SgNtkReproduction implements Reproduction {
         Charts.addLine(chart, "SG-NTK mean", testAngles, gp.mean());
         chart.getSeriesMap().get("SG-NTK mean").setLineColor(new java.awt.Color(0x1f77b4));
         for (int z : new int[] {2, -2}) {
-            String name = "SG-NTK mean " + (z > 0 ? "+" : "−") + " 2σ";
+            String name = "mean " + (z > 0 ? "+" : "−") + " 2σ";
             Charts.addLine(chart, name, testAngles, shift(gp.mean(), gp.std(), z));
             chart.getSeriesMap().get(name).setLineColor(new java.awt.Color(0x9ecae1));
             chart.getSeriesMap().get(name).setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
@@ -424,7 +425,7 @@ public final class SgNtkReproduction implements Reproduction {
                     t.doubleColumn("coverage of ±2σ").append(cov);
                     t.doubleColumn("std ratio (networks / GP)").append(Math.sqrt(varNets / varGp));
                     t.doubleColumn("train MSE").append(trainMse);
-                    Charts.addLine(chart, "SGL mean, n = " + width, testAngles, avg);
+                    Charts.addLine(chart, "SGL, n = " + width, testAngles, avg);
                     rmsGap = gap;
                     coverage = cov;
                     largestMean = avg;
@@ -446,7 +447,7 @@ public final class SgNtkReproduction implements Reproduction {
                 Reference.noNumber(PAPER + ", figure comparing 500 SGL-trained sign networks (widths 20, 100, 500) "
                         + "with SG-NTK regression; criterion from our notes"));
         ctx.check(SGL_SPREAD, coverage, String.format("%.3f of %d × %d predictions (width %d) inside the SG-NTK "
-                + "mean ± 2σ", coverage, ensemble, tests, widest), Criterion.atLeast(0.90),
+                + "mean ± 2σ", coverage, ensemble, tests, widest), Criterion.between(0.90, 0.99),
                 Reference.noNumber(PAPER + ", same figure: network spread inside the SG-NTK confidence band"));
     }
 
@@ -500,8 +501,8 @@ public final class SgNtkReproduction implements Reproduction {
     }
 
     private static void outsideLegend(XYChart chart) {
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
     }
 
     private static SgNtk kernel(Activation activation, Derivative surrogate, int depth) {
