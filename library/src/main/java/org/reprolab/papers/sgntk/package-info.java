@@ -8,7 +8,7 @@
  *       ({@link org.reprolab.papers.sgntk.Activation}, {@link org.reprolab.papers.sgntk.Derivative}).</li>
  *   <li>Gaussian expectations in closed form: the arcsine kernels of erf and sign, the arc-cosine kernels of
  *       ReLU and its step, E[erf_m′·erf_k′], E[2δ·erf_k′] (finite) and E[2δ·2δ] (infinite on the diagonal);
- *       Gauss–Hermite quadrature for the rest ({@link org.reprolab.papers.sgntk.GaussianExpectations}).</li>
+ *       Gauss–Hermite quadrature for other functions ({@link org.reprolab.papers.sgntk.GaussianExpectations}).</li>
  *   <li>The analytic NNGP kernel Σ, NTK Θ and SG-NTK I of fully connected networks in NTK parametrisation,
  *       Eqs. 1–3 ({@link org.reprolab.papers.sgntk.SgNtk}).</li>
  *   <li>Finite networks with a hand-written backward pass that takes a surrogate derivative: the empirical kernel

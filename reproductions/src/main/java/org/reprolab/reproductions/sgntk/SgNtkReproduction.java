@@ -90,8 +90,9 @@ public final class SgNtkReproduction implements Reproduction {
                 "σ_w = 1, σ_b = 0.1 and the surrogate erf₂′ are our choices; the paper's values are not known to us.",
                 "Inputs on the unit circle as in the paper; the target sin(3α) + 0.5·cos(5α), the 12 random training "
                         + "angles and the 200 test angles are ours.",
-                "Quick: 1 hidden layer everywhere, SGL ensembles of 32 networks at widths 100 and 500. Full: 2 hidden "
-                        + "layers, 64 networks at widths 20, 100 and 500 (the paper trains 500 networks per width).",
+                "Quick: 1 hidden layer for the empirical kernels and SGL, SGL ensembles of 32 networks at widths 100 "
+                        + "and 500. Full: 2 hidden layers, 64 networks at widths 20, 100 and 500 (the paper trains 500 "
+                        + "networks per width). The analytic naive-vs-SG comparison uses 1 and 2 hidden layers in both.",
                 "SGL runs 1000 full-batch steps with η = 1/λ_max of the analytic SG-NTK on the training set, compared "
                         + "with the kernel prediction after the same 1000 steps rather than at convergence.",
                 "Networks come in antithetic pairs (readout negated), an unbiased, lower-variance estimate of the "
