@@ -460,7 +460,7 @@ public final class SgNtkReproduction implements Reproduction {
             double[][] xTest, double[] yTest, int depth, double eta, int steps, double rmsTarget) {
         Table t = Table.create("SGL mean (widest) vs predictions of other kernels after the same steps",
                 StringColumn.create("kernel"), DoubleColumn.create("RMS(SGL mean − prediction)/RMS(target)"));
-        t.stringColumn("kernel").append("SG-NTK sign, erf'(2) surrogate (the paper's)");
+        t.stringColumn("kernel").append("SG-NTK sign, erf'(2) surrogate (the one used in training)");
         t.doubleColumn(1).append(rms(sglMean, sgPrediction) / rmsTarget);
         SgNtk[] others = {kernel(Activation.sign(), Derivative.erf(SURROGATE / 2), depth),
             kernel(Activation.sign(), Derivative.erf(SURROGATE * 2), depth),
