@@ -313,7 +313,7 @@ public final class SgNtkReproduction implements Reproduction {
     // Step 3: surrogate gradient learning in sign networks vs SG-NTK regression.
 
     private void sgl(StepContext ctx) {
-        singleThreadedIfQuick(ctx, () -> sglRun(ctx));
+        singleThreaded(() -> sglRun(ctx));
     }
 
     private void sglRun(StepContext ctx) {
@@ -483,15 +483,25 @@ public final class SgNtkReproduction implements Reproduction {
     // Helpers.
 
     /**
-     * Runs {@code body} with one intra-op thread in the quick profile. Its arrays are small (at most 32 × 4096
-     * for one hidden layer), so a second thread gains little, and on a loaded machine every barrier of a
-     * two-thread op can wait for a time slice: the quick SGL step took 94 s with 2 threads against 8 s with 1.
+     * Runs {@code body} with one intra-op thread in the quick profile, whose arrays are small (at most 32 × 4096
+     * for one hidden layer): a second thread gains little, and on a loaded machine every barrier of a two-thread
+     * op can wait for a time slice (the quick SGL step took 94 s with 2 threads against 8 s with 1). The full
+     * profile's 4096 × 4096 products keep both threads.
      */
     private static void singleThreadedIfQuick(StepContext ctx, Runnable body) {
-        if (!ctx.quick()) {
+        if (ctx.quick()) {
+            singleThreaded(body);
+        } else {
             body.run();
-            return;
         }
+    }
+
+    /**
+     * Runs {@code body} with one intra-op thread. SGL runs thousands of small batched ops (at most 64 × 12 × 500
+     * per array); on a shared machine two threads spent more time waiting at barriers than computing (the full
+     * SGL step used 7 CPU-minutes in 20 wall-minutes before we stopped it).
+     */
+    private static void singleThreaded(Runnable body) {
         int before = JniUtils.getNumThreads();
         JniUtils.setNumThreads(1);
         try {
