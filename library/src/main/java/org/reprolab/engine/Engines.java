@@ -118,6 +118,22 @@ public final class Engines {
         engine().setRandomSeed((int) (seed ^ (seed >>> 32)));
     }
 
+    /**
+     * Runs {@code body} with {@code threads} intra-op threads, then restores the setting. For workloads of
+     * many small ops, where a second thread mostly waits at barriers (and on a busy machine waits for a time
+     * slice at every one).
+     */
+    public static void withIntraOpThreads(int threads, Runnable body) {
+        engine();
+        int before = JniUtils.getNumThreads();
+        JniUtils.setNumThreads(threads);
+        try {
+            body.run();
+        } finally {
+            JniUtils.setNumThreads(before);
+        }
+    }
+
     /** Engine, version, device and threads, for printing. */
     public static EngineInfo info() {
         Engine engine = engine();

@@ -3,12 +3,12 @@ package org.reprolab.reproductions.sgntk;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.reprolab.engine.Engines;
 import org.reprolab.engine.Progress;
 import org.reprolab.papers.sgntk.Activation;
 import org.reprolab.papers.sgntk.Derivative;
@@ -502,13 +502,7 @@ public final class SgNtkReproduction implements Reproduction {
      * SGL step used 7 CPU-minutes in 20 wall-minutes before we stopped it).
      */
     private static void singleThreaded(Runnable body) {
-        int before = JniUtils.getNumThreads();
-        JniUtils.setNumThreads(1);
-        try {
-            body.run();
-        } finally {
-            JniUtils.setNumThreads(before);
-        }
+        Engines.withIntraOpThreads(1, body);
     }
 
     private static void outsideLegend(XYChart chart) {
