@@ -44,6 +44,7 @@ public final class TrainingLoop {
     private final boolean recordBatchLoss;
     private final String name;
     private final EpochListener onEpoch;
+    private final BatchListener onBatch;
 
     private TrainingLoop(Builder b) {
         this.epochs = b.epochs;
@@ -53,6 +54,7 @@ public final class TrainingLoop {
         this.recordBatchLoss = b.recordBatchLoss;
         this.name = b.name;
         this.onEpoch = b.onEpoch;
+        this.onBatch = b.onBatch;
     }
 
     /** Called after every epoch (for live charts, logs and benchmarks). */
@@ -67,6 +69,23 @@ public final class TrainingLoop {
          * @param seconds wall time of the epoch's training (evaluation excluded)
          */
         void onEpoch(int epoch, double trainLoss, double testAccuracy, double seconds);
+    }
+
+    /**
+     * Called after every optimizer update, inside the batch's memory scope: for work between steps such as
+     * re-applying a sparsity mask or rewiring a sparse network from the batch's activations.
+     */
+    @FunctionalInterface
+    public interface BatchListener {
+        /**
+         * One batch was trained on and the parameters were updated.
+         *
+         * @param epoch 0-based epoch number
+         * @param step 0-based step number, counted over all epochs
+         * @param features the batch's inputs (closed when the batch ends: do not keep them)
+         * @param labels the batch's labels (closed when the batch ends)
+         */
+        void onBatch(int epoch, int step, NDArray features, NDArray labels);
     }
 
     /** A new builder. */
@@ -138,6 +157,9 @@ public final class TrainingLoop {
                             g.attach(scope);
                             optimizer.update(p.getId(), w, g);
                         }
+                        if (onBatch != null) {
+                            onBatch.onBatch(e, e * batches + b, xb, yb);
+                        }
                         lossSum += loss * idx.length;
                         if (recordBatchLoss) {
                             batchLoss[e * batches + b] = loss;
@@ -208,6 +230,7 @@ public final class TrainingLoop {
         private boolean recordBatchLoss;
         private String name = "training";
         private EpochListener onEpoch;
+        private BatchListener onBatch;
 
         /** Passes over the training data; default 1. */
         public Builder setEpochs(int epochs) {
@@ -267,6 +290,12 @@ public final class TrainingLoop {
         /** A listener called after every epoch. */
         public Builder optOnEpoch(EpochListener listener) {
             this.onEpoch = listener;
+            return this;
+        }
+
+        /** A listener called after every optimizer update (e.g. to re-apply a sparsity mask). */
+        public Builder optOnBatch(BatchListener listener) {
+            this.onBatch = listener;
             return this;
         }
 

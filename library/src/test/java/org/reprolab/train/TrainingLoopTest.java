@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.reprolab.data.LabeledData;
 import org.reprolab.data.Synthetic;
@@ -52,6 +56,31 @@ class TrainingLoopTest {
             Block net = Mlp.builder().setWidth(8).setDepth(2).setOutputs(2).optBatchNorm(true).build();
             History h = TrainingLoop.builder().setEpochs(2).setBatchSize(64).optSgd(0.05f).build().fit(net, train, null, m);
             assertEquals(2, h.trainLoss().length);
+        }
+    }
+
+    @Test
+    void batchListenerSeesEveryStepAfterTheUpdate() {
+        // 100 examples in batches of 32 → 4 batches of 25 per epoch; 3 epochs → steps 0..11.
+        LabeledData train = Synthetic.blobs(100, 4, 2, 1, 9);
+        List<int[]> calls = new ArrayList<>();
+        try (NDManager m = Engines.engine().newBaseManager()) {
+            Block net = Mlp.builder().setWidth(8).setDepth(1).setOutputs(2).build();
+            TrainingLoop.builder().setEpochs(3).setBatchSize(32).optAdam(0.01f)
+                    .optOnBatch((epoch, step, x, y) -> {
+                        calls.add(new int[] {epoch, step, (int) x.getShape().get(0), (int) y.getShape().get(0)});
+                        // Zero the first hidden weight row: it stays zero only if the listener runs after the update.
+                        NDArray w = net.getParameters().get(0).getValue().getArray();
+                        w.set(new NDIndex("0, :"), 0f);
+                    })
+                    .build().fit(net, train, null, m);
+            NDArray w = net.getParameters().get(0).getValue().getArray();
+            assertEquals(0f, w.get(new NDIndex("0, :")).abs().sum().getFloat());
+            assertTrue(w.get(new NDIndex("1, :")).abs().sum().getFloat() > 0);
+        }
+        assertEquals(12, calls.size());
+        for (int s = 0; s < 12; s++) {
+            assertArrayEquals(new int[] {s / 4, s, 25, 25}, calls.get(s));
         }
     }
 
