@@ -30,9 +30,10 @@ import ai.djl.util.Preconditions;
  * norm's running mean: it is initialised by the mask initializer given to the builder (a {@link Masks}
  * factory), and {@link #saveParameters}/{@link #loadParameters} write and read it with the weights.
  *
- * <p>Because the forward pass uses W ⊙ M, the gradient of every masked weight is exactly zero; an optimizer
- * with momentum (Adam) can still move them, so call {@link #applyMask()} after every update (a
- * {@code TrainingLoop} batch listener does it, see {@link G2gNet#applyMasks}). Newly built layers start with
+ * <p>Because the forward pass uses W ⊙ M, the gradient of every masked weight is exactly zero; but once a mask
+ * changes, momentum that an optimizer (Adam) kept for a pruned weight still moves it, so call
+ * {@link #applyMask()} after every update (a {@code TrainingLoop} batch listener does it, see
+ * {@link G2gNet#applyMasks} and {@link DynamicSparseTraining#afterStep}). Newly built layers start with
  * W ⊙ M, each unit's weights scaled by √(in / fan-in) so that a sparse unit's input variance equals a dense
  * unit's under He or LeCun initialisation ([recon]: the paper's initialisation is not known to us).
  *
