@@ -20,7 +20,7 @@ public final class Duals {
         double norm = Math.asin(2.0 / 3);
         double scale = 1 / Math.sqrt(2 / Math.PI * norm);
         return new Closed("erf",
-                r -> Math.asin(2 * r / 3) / norm,
+                r -> asin(2 * r / 3) / norm,
                 r -> 2.0 / 3 / Math.sqrt(1 - 4 * r * r / 9) / norm,
                 x -> scale * SpecialFunctions.erf(x),
                 x -> scale * 2 / Math.sqrt(Math.PI) * Math.exp(-x * x),
@@ -35,8 +35,8 @@ public final class Duals {
     public static DualActivation relu() {
         double sqrt2 = Math.sqrt(2);
         return new Closed("ReLU",
-                r -> (Math.sqrt(Math.max(0, 1 - r * r)) + (Math.PI - Math.acos(clamp(r))) * r) / Math.PI,
-                r -> (Math.PI - Math.acos(clamp(r))) / Math.PI,
+                r -> (Math.sqrt(Math.max(0, (1 - r) * (1 + r))) + (Math.PI - acos(r)) * r) / Math.PI,
+                r -> (Math.PI - acos(r)) / Math.PI,
                 x -> x > 0 ? sqrt2 * x : 0,
                 x -> x > 0 ? sqrt2 : 0,
                 new DualActivation.PowerTerm(0, 1 / Math.PI));
@@ -62,8 +62,19 @@ public final class Duals {
                 new DualActivation.PowerTerm(1, a / sinhA));
     }
 
-    private static double clamp(double r) {
-        return Math.max(-1, Math.min(1, r));
+    /**
+     * arccos through atan2(√((1−x)(1+x)), x): as accurate as {@link Math#acos} and, on the JDK 17 we run,
+     * several times faster (the kernels call it once per layer per entry).
+     */
+    static double acos(double x) {
+        double c = Math.max(-1, Math.min(1, x));
+        return Math.atan2(Math.sqrt((1 - c) * (1 + c)), c);
+    }
+
+    /** arcsin through atan2(x, √((1−x)(1+x))). */
+    static double asin(double x) {
+        double c = Math.max(-1, Math.min(1, x));
+        return Math.atan2(c, Math.sqrt((1 - c) * (1 + c)));
     }
 
     /** A dual given by closed forms. */

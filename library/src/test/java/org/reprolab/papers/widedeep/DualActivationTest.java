@@ -78,6 +78,16 @@ class DualActivationTest {
     }
 
     @Test
+    void fastArcFunctionsEqualTheJdkOnes() {
+        for (int i = 0; i <= 2000; i++) {
+            double x = -1 + i / 1000.0;
+            assertEquals(Math.acos(x), Duals.acos(x), 4e-16 * Math.PI);
+            assertEquals(Math.asin(x), Duals.asin(x), 4e-16 * Math.PI);
+        }
+        assertEquals(Math.acos(1 - 1e-12), Duals.acos(1 - 1e-12), 1e-15 * Math.acos(1 - 1e-12));
+    }
+
+    @Test
     void hermitePolynomialsFollowTheRecurrence() {
         // He_3(x) = x³ − 3x, He_4(x) = x⁴ − 6x² + 3.
         for (double x : new double[] {-1.7, 0, 0.4, 2.5}) {
