@@ -15,7 +15,8 @@ import org.reprolab.engine.Interrupts;
  * <p>Depth makes the values span far more than a double holds: for ξ′(0) = ½ off-diagonal entries shrink
  * like 2^{−L} while the diagonal grows like ξ′(1)^L. So each entry is evaluated on its own, its NTK carried
  * as a mantissa with a running log-scale (rescaled whenever it leaves [1e-100, 1e100]), and the result is a
- * {@link SignedLog}. Once |ρ_l| &lt; 1e-12 the dual is its leading term c·ρᵏ to double precision, and:
+ * {@link SignedLog}. Once |ρ_l| &lt; 1e-12 the dual is its leading term c·ρᵏ to double precision, and if 0
+ * attracts (k ≥ 2, or k = 1 with |c| &lt; 1):
  * <ul>
  *   <li>k = 1: the remaining m layers have the closed form ρ_{l+m} = cᵐρ_l, K_{l+m} = cᵐ(K_l + m·ρ_l),
  *       so a depth of 10⁶ costs what ~100 layers cost;</li>
@@ -148,11 +149,13 @@ public final class DeepKernel {
             return ntk ? geometric(dual.slopeAtOne(), depth + 1) : new SignedLog(1, 0);
         }
         DualActivation.PowerTerm lead = dual.leadingTerm();
+        // The tail formulas hold when 0 attracts: a leading power ≥ 2, or a linear term with |c| < 1.
+        boolean tailToZero = lead.power() >= 2 || lead.power() == 1 && Math.abs(lead.coefficient()) < 1;
         double k = r;           // K_l = k·e^{ks}
         double ks = 0;
         double inv = 1;         // e^{−ks}
         for (int l = 0; l < depth; l++) {
-            if (lead.power() >= 1 && Math.abs(r) < SMALL) {
+            if (tailToZero && Math.abs(r) < SMALL) {
                 return tail(lead, depth - l, r, k, ks, ntk);
             }
             double x = Math.max(-1, Math.min(1, dual.xi(r)));                 // Eq. (2a)

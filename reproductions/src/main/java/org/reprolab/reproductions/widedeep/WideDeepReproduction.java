@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.knowm.xchart.XYChart;
 import org.reprolab.data.LabeledData;
 import org.reprolab.data.SklearnDatasets;
@@ -371,9 +370,9 @@ public final class WideDeepReproduction implements Reproduction {
         double[][] acc = new double[sizes.length][names.length];
         for (int si = 0; si < sizes.length; si++) {
             for (int rep = 0; rep < repeats; rep++) {
-                SplittableRandom rng = ctx.random("n=" + sizes[si] + "/rep=" + rep);
-                DirichletSphere.Sample train = TASK.sample(sizes[si], rng);
-                DirichletSphere.Sample test = TASK.sample(m, rng);
+                // One test set per repeat, shared by every n, so that accuracies at different n compare.
+                DirichletSphere.Sample train = TASK.sample(sizes[si], ctx.random("train/n=" + sizes[si] + "/rep=" + rep));
+                DirichletSphere.Sample test = TASK.sample(m, ctx.random("test/rep=" + rep));
                 double[][] x = train.x();
                 double[] y = train.y();
                 for (int k = 0; k < names.length; k++) {
