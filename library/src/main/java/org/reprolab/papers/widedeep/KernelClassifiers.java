@@ -1,0 +1,240 @@
+package org.reprolab.papers.widedeep;
+
+import org.reprolab.engine.Interrupts;
+
+/**
+ * Binary classifiers with labels y ∈ {−1, +1}: the interpolating kernel classifier that an infinitely wide
+ * network trained to zero loss computes, and the classical rules the paper's taxonomy names. Every method
+ * returns predictions in {−1, 0, +1} (0 for an exact tie).
+ */
+public final class KernelClassifiers {
+
+    private KernelClassifiers() {}
+
+    /**
+     * Interpolating kernel regression, then its sign: \( ŷ(x) = \mathrm{sign}(y^T K(X, X)^{−1} K(X, x)) \).
+     * The training matrix is solved after scaling by its largest entry, each test column after scaling by its
+     * own: neither changes the sign.
+     */
+    public static double[] interpolating(LogKernelMatrix train, LogKernelMatrix test, double[] y) {
+        double[] coef = solve(train.scaled(train.maxLog()), y);
+        return signsOf(coef, test.columnScaled());
+    }
+
+    /** The kernel-sum (Nadaraya-Watson numerator) classifier \( \mathrm{sign} \sum_i y_i K(x_i, x) \). */
+    public static double[] kernelSum(LogKernelMatrix test, double[] y) {
+        return signsOf(y, test.columnScaled());
+    }
+
+    /**
+     * The Hilbert-kernel (Devroye) classifier \( \mathrm{sign} \sum_i y_i \|x − x_i\|^{−α} \); on the sphere
+     * S^d it is consistent for α = d (Devroye, Györfi and Krzyżak 1998). Computed in log space; a test point
+     * equal to training points takes their labels' sum.
+     */
+    public static double[] hilbert(double[][] train, double[] y, double[][] test, double alpha) {
+        double[] out = new double[test.length];
+        double[] lw = new double[train.length];
+        for (int j = 0; j < test.length; j++) {
+            if ((j & 63) == 0) {
+                Interrupts.check();
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            double exact = 0;
+            boolean hit = false;
+            for (int i = 0; i < train.length; i++) {
+                double d2 = squaredDistance(train[i], test[j]);
+                if (d2 == 0) {
+                    hit = true;
+                    exact += y[i];
+                }
+                lw[i] = -0.5 * alpha * Math.log(d2);
+                max = Math.max(max, lw[i]);
+            }
+            if (hit) {
+                out[j] = Math.signum(exact);
+                continue;
+            }
+            double s = 0;
+            for (int i = 0; i < train.length; i++) {
+                s += y[i] * Math.exp(lw[i] - max);
+            }
+            out[j] = Math.signum(s);
+        }
+        return out;
+    }
+
+    /** 1-nearest neighbour in Euclidean distance (the first of equally near points wins). */
+    public static double[] nearestNeighbour(double[][] train, double[] y, double[][] test) {
+        double[] out = new double[test.length];
+        for (int j = 0; j < test.length; j++) {
+            if ((j & 63) == 0) {
+                Interrupts.check();
+            }
+            double best = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < train.length; i++) {
+                double d2 = squaredDistance(train[i], test[j]);
+                if (d2 < best) {
+                    best = d2;
+                    out[j] = y[i];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The majority vote: every test point gets the label of the larger training class. */
+    public static double[] majorityVote(double[] y, int testSize) {
+        double s = 0;
+        for (double v : y) {
+            s += v;
+        }
+        double[] out = new double[testSize];
+        java.util.Arrays.fill(out, Math.signum(s));
+        return out;
+    }
+
+    /** Fraction of positions where two prediction vectors are equal. */
+    public static double agreement(double[] a, double[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("lengths differ: " + a.length + " vs " + b.length);
+        }
+        int same = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == b[i]) {
+                same++;
+            }
+        }
+        return (double) same / a.length;
+    }
+
+    /** Fraction of predictions equal to the labels (a tie, 0, is wrong). */
+    public static double accuracy(double[] predictions, double[] y) {
+        return agreement(predictions, y);
+    }
+
+    /**
+     * Solves A·x = b for a symmetric positive definite A by Cholesky, falling back to LU with partial pivoting
+     * when A is not numerically positive definite. A is not modified.
+     */
+    public static double[] solve(double[][] a, double[] b) {
+        int n = b.length;
+        double[][] l = new double[n][];
+        boolean spd = true;
+        for (int i = 0; i < n && spd; i++) {
+            if ((i & 31) == 0) {
+                Interrupts.check();
+            }
+            double[] li = new double[i + 1];
+            double[] ai = a[i];
+            for (int j = 0; j <= i; j++) {
+                double[] lj = j == i ? li : l[j];
+                double s = ai[j];
+                for (int k = 0; k < j; k++) {
+                    s -= li[k] * lj[k];
+                }
+                if (j == i) {
+                    if (!(s > 0)) {
+                        spd = false;
+                        break;
+                    }
+                    li[i] = Math.sqrt(s);
+                } else {
+                    li[j] = s / lj[j];
+                }
+            }
+            l[i] = li;
+        }
+        if (!spd) {
+            return solveLu(a, b);
+        }
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s = b[i];
+            for (int k = 0; k < i; k++) {
+                s -= l[i][k] * z[k];
+            }
+            z[i] = s / l[i][i];
+        }
+        double[] x = new double[n];
+        for (int i = n - 1; i >= 0; i--) {
+            double s = z[i];
+            for (int k = i + 1; k < n; k++) {
+                s -= l[k][i] * x[k];
+            }
+            x[i] = s / l[i][i];
+        }
+        return x;
+    }
+
+    /** A·x = b by LU with partial pivoting. */
+    static double[] solveLu(double[][] a, double[] b) {
+        int n = b.length;
+        double[][] m = new double[n][];
+        for (int i = 0; i < n; i++) {
+            m[i] = a[i].clone();
+        }
+        double[] x = b.clone();
+        for (int c = 0; c < n; c++) {
+            if ((c & 31) == 0) {
+                Interrupts.check();
+            }
+            int p = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(m[r][c]) > Math.abs(m[p][c])) {
+                    p = r;
+                }
+            }
+            if (m[p][c] == 0) {
+                throw new ArithmeticException("singular kernel matrix (column " + c + ")");
+            }
+            double[] t = m[p];
+            m[p] = m[c];
+            m[c] = t;
+            double tb = x[p];
+            x[p] = x[c];
+            x[c] = tb;
+            for (int r = c + 1; r < n; r++) {
+                double f = m[r][c] / m[c][c];
+                if (f != 0) {
+                    for (int k = c; k < n; k++) {
+                        m[r][k] -= f * m[c][k];
+                    }
+                    x[r] -= f * x[c];
+                }
+            }
+        }
+        for (int r = n - 1; r >= 0; r--) {
+            double s = x[r];
+            for (int k = r + 1; k < n; k++) {
+                s -= m[r][k] * x[k];
+            }
+            x[r] = s / m[r][r];
+        }
+        return x;
+    }
+
+    private static double[] signsOf(double[] coef, double[][] k) {
+        int m = k.length == 0 ? 0 : k[0].length;
+        double[] s = new double[m];
+        for (int i = 0; i < coef.length; i++) {
+            double c = coef[i];
+            double[] row = k[i];
+            for (int j = 0; j < m; j++) {
+                s[j] += c * row[j];
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            s[j] = Math.signum(s[j]);
+        }
+        return s;
+    }
+
+    static double squaredDistance(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = a[i] - b[i];
+            s += d * d;
+        }
+        return s;
+    }
+}
