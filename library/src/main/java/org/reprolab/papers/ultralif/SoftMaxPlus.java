@@ -12,7 +12,8 @@ import ai.djl.ndarray.NDList;
  * softmax weights \( ∂\mathrm{LSE}_ε/∂a = σ((a − b)/ε) ∈ (0, 1) \): bounded and never zero. The computation
  * shifts by m = max before exponentiating, \( m + ε \log \sum_i e^{(a_i − m)/ε} \), so it neither overflows
  * nor loses the small term; m is a constant shift (its gradient is stopped, which leaves the derivative
- * exact).
+ * exact). Results belong to the manager of {@code a} (the first term), never to that of {@code eps}, so a
+ * learnable ε held by a long-lived manager does not collect per-batch arrays.
  */
 public final class SoftMaxPlus {
 
@@ -22,7 +23,7 @@ public final class SoftMaxPlus {
     public static NDArray lse(NDArray a, NDArray b, NDArray eps) {
         NDArray m = a.maximum(b).stopGradient();
         NDArray sum = a.sub(m).div(eps).exp().add(b.sub(m).div(eps).exp());
-        return m.add(eps.mul(sum.log())); // LSE_ε(a, b) = m + ε log(e^{(a−m)/ε} + e^{(b−m)/ε})
+        return m.add(sum.log().mul(eps)); // LSE_ε(a, b) = m + ε log(e^{(a−m)/ε} + e^{(b−m)/ε})
     }
 
     /** LSE_ε(a, b) at a fixed temperature. */
@@ -44,7 +45,7 @@ public final class SoftMaxPlus {
             NDArray e = t.sub(m).div(eps).exp();
             sum = sum == null ? e : sum.add(e);
         }
-        return m.add(eps.mul(sum.log()));
+        return m.add(sum.log().mul(eps));
     }
 
     /** LSE_ε(a, b) for numbers: {@code max(a, b) + ε·log(1 + e^{−|a − b|/ε})}; {@code eps = 0} gives max. */

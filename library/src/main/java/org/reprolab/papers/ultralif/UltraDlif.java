@@ -73,18 +73,17 @@ public final class UltraDlif extends AbstractBlock {
 
     /** The current ε of an initialised block. */
     public double epsilon() {
-        return clamp(logEpsilon.getArray()).exp().getFloat();
-    }
-
-    private NDArray clamp(NDArray le) {
-        return learnEpsilon ? le.clip(Math.log(UltraLif.EPS_MIN), Math.log(UltraLif.EPS_MAX)) : le;
+        double le = logEpsilon.getArray().getFloat();
+        return Math.exp(learnEpsilon
+                ? Math.max(Math.log(UltraLif.EPS_MIN), Math.min(Math.log(UltraLif.EPS_MAX), le)) : le);
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray eps = clamp(ps.getValue(logEpsilon, x.getDevice(), training)).exp();
+        NDArray eps = UltraLif.clampedLog(ps.getValue(logEpsilon, x.getDevice(), training), learnEpsilon,
+                Math.log(UltraLif.EPS_MIN), Math.log(UltraLif.EPS_MAX), x.getManager()).exp();
         return new NDList(ultraDlif(x, eps, threshold));
     }
 

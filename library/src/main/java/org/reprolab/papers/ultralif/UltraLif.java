@@ -122,12 +122,18 @@ public final class UltraLif extends AbstractBlock {
 
     /** The current ε of an initialised block. */
     public double epsilon() {
-        return clampLogEpsilon(logEpsilon.getArray()).exp().getFloat();
+        double le = logEpsilon.getArray().getFloat();
+        return Math.exp(learnEpsilon ? clamp(le, Math.log(EPS_MIN), Math.log(EPS_MAX)) : le);
     }
 
     /** The current τ of an initialised block. */
     public double tau() {
-        return clampLogTau(logTau.getArray()).exp().getFloat();
+        double lt = logTau.getArray().getFloat();
+        return Math.exp(learnTau ? clamp(lt, Math.log(TAU_MIN), Math.log(TAU_MAX)) : lt);
+    }
+
+    private static double clamp(double x, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, x));
     }
 
     /** The threshold θ. */
@@ -140,20 +146,24 @@ public final class UltraLif extends AbstractBlock {
         return learnTau;
     }
 
-    private NDArray clampLogEpsilon(NDArray le) {
-        return learnEpsilon ? le.clip(Math.log(EPS_MIN), Math.log(EPS_MAX)) : le;
-    }
-
-    private NDArray clampLogTau(NDArray lt) {
-        return learnTau ? lt.clip(Math.log(TAU_MIN), Math.log(TAU_MAX)) : lt;
+    /** Clamps a log-parameter to [lo, hi] when learnable; the result belongs to {@code batch}. */
+    static NDArray clampedLog(NDArray param, boolean learnable, double lo, double hi, NDManager batch) {
+        // Ops attach their results (and scalar helpers) to the first operand's manager: copy the parameter
+        // into the batch's manager first, so nothing accumulates next to the long-lived parameter.
+        NDArray local = param.reshape(param.getShape());   // a differentiable view (duplicate() detaches)
+        local.attach(batch);
+        return learnable ? local.clip(lo, hi) : local;
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray eps = clampLogEpsilon(ps.getValue(logEpsilon, x.getDevice(), training)).exp();
-        NDArray lt = clampLogTau(ps.getValue(logTau, x.getDevice(), training));
+        NDManager batch = x.getManager();
+        NDArray eps = clampedLog(ps.getValue(logEpsilon, x.getDevice(), training), learnEpsilon, Math.log(EPS_MIN),
+                Math.log(EPS_MAX), batch).exp();
+        NDArray lt = clampedLog(ps.getValue(logTau, x.getDevice(), training), learnTau, Math.log(TAU_MIN),
+                Math.log(TAU_MAX), batch);
         return new NDList(ultraLif(x, lt, eps, threshold));
     }
 

@@ -32,10 +32,16 @@ class RateEncodingTest {
     }
 
     @Test
-    void spikingMlpGivesLogitsAndRateAndPassesGradientToEpsilon() {
+    void spikingMlpGivesLogitsAndRateAndPassesGradientToEpsilonAndTau() {
+        for (ai.djl.nn.Block neuron : new ai.djl.nn.Block[] {UltraLif.plifBuilder().build(), UltraDlif.builder().build()}) {
+            check(neuron);
+        }
+    }
+
+    private static void check(ai.djl.nn.Block neuron) {
         Engines.seed(3);
         try (NDManager m = Engines.engine().newBaseManager()) {
-            SpikingMlp net = SpikingMlp.builder().setHidden(8).setOutputs(3).setNeuron(UltraLif.builder().build())
+            SpikingMlp net = SpikingMlp.builder().setHidden(8).setOutputs(3).setNeuron(neuron)
                     .optTimeSteps(2).build();
             net.initialize(m, DataType.FLOAT32, new Shape(5, 6));
             NDArray x = m.randomUniform(0f, 1f, new Shape(5, 6));
@@ -47,8 +53,12 @@ class RateEncodingTest {
             assertEquals(new Shape(5, 3), out.get(0).getShape());
             double rate = out.get(1).getFloat();
             assertTrue(rate > 0 && rate < 1);
-            float g = net.neuron().getParameters().get("logEpsilon").getArray().getGradient().getFloat();
-            assertTrue(g != 0 && Float.isFinite(g));
+            for (String p : new String[] {"logEpsilon", "logTau"}) {
+                if (net.neuron().getParameters().contains(p)) {
+                    float g = net.neuron().getParameters().get(p).getArray().getGradient().getFloat();
+                    assertTrue(g != 0 && Float.isFinite(g), neuron + ": gradient of " + p + " is " + g);
+                }
+            }
         }
     }
 }

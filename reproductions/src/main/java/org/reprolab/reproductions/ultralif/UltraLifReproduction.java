@@ -408,6 +408,7 @@ public final class UltraLifReproduction implements Reproduction {
             }
             runs.put(name, results);
         }
+        acc.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         ctx.chart("test-accuracy", acc);
         ctx.chart("spike-rate", rate);
         ctx.chart("epsilon", epsChart);
