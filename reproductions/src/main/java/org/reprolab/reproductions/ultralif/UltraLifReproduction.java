@@ -4,17 +4,18 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler.LegendPosition;
 import org.reprolab.data.FashionMnist;
 import org.reprolab.data.LabeledData;
 import org.reprolab.engine.Engines;
@@ -181,6 +182,7 @@ public final class UltraLifReproduction implements Reproduction {
             max[i] = Math.max(x[i], 0);
         }
         Charts.addLine(c, "max(a, 0)  (ε → 0)", x, max);
+        c.getStyler().setLegendPosition(LegendPosition.InsideNW);
         ctx.chart("lse-vs-max", c);
         ctx.check(LSE_BOUND, outside, String.format("%d of %d pairs outside [0, ε ln 2] (to 4 ulps); max "
                 + "(LSE − max)/(ε ln 2) = %.9f (at ties), min LSE − max = %.2e", outside, n, worstRatio, minGap), Criterion.atMost(0),
@@ -269,6 +271,7 @@ public final class UltraLifReproduction implements Reproduction {
             bound[i] = e[i] * Math.log(2);
         }
         Charts.addPositive(c, "ε ln 2 (one step)", e, bound);
+        c.getStyler().setLegendPosition(LegendPosition.InsideSE);
         ctx.chart("error-vs-epsilon", c);
         trajectoryChart(ctx, in[0]);
 
@@ -348,12 +351,12 @@ public final class UltraLifReproduction implements Reproduction {
     static final double PIXEL_MEAN = 0.2860;
     static final double PIXEL_SD = 0.3530;
 
-    private void fashionMnist(StepContext ctx) throws Exception {
+    private void fashionMnist(StepContext ctx) {
         boolean quick = ctx.quick();
         double[] mean = new double[FashionMnist.SIDE * FashionMnist.SIDE];
         double[] sd = new double[mean.length];
-        java.util.Arrays.fill(mean, PIXEL_MEAN);
-        java.util.Arrays.fill(sd, PIXEL_SD);
+        Arrays.fill(mean, PIXEL_MEAN);
+        Arrays.fill(sd, PIXEL_SD);
         LabeledData.Standardizer paper = new LabeledData.Standardizer(mean, sd);
         LabeledData train = FashionMnist.train().standardize(paper);
         LabeledData test = FashionMnist.test().standardize(paper);
@@ -408,7 +411,7 @@ public final class UltraLifReproduction implements Reproduction {
             }
             runs.put(name, results);
         }
-        acc.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        acc.getStyler().setLegendPosition(LegendPosition.InsideSE);
         ctx.chart("test-accuracy", acc);
         ctx.chart("spike-rate", rate);
         ctx.chart("epsilon", epsChart);
@@ -424,7 +427,7 @@ public final class UltraLifReproduction implements Reproduction {
             t.doubleColumn("test accuracy (mean)").append(mean(finals));
             t.doubleColumn("sd over seeds").append(sd(finals));
             t.doubleColumn("best epoch (mean)").append(rs.stream()
-                    .mapToDouble(r -> java.util.Arrays.stream(r.testAccuracy()).max().orElse(Double.NaN)).average()
+                    .mapToDouble(r -> Arrays.stream(r.testAccuracy()).max().orElse(Double.NaN)).average()
                     .orElse(Double.NaN));
             t.doubleColumn("spike rate").append(rs.stream().mapToDouble(SpikeTraining.Result::finalSpikeRate)
                     .average().orElse(Double.NaN));
@@ -589,6 +592,7 @@ public final class UltraLifReproduction implements Reproduction {
             sur[i] = SurrogateLif.surrogateDerivative(x[i] - 1, SurrogateLif.ALPHA);
         }
         Charts.addLine(c, "LIF surrogate (α = 4, θ = 1); true derivative 0", x, sur);
+        c.getStyler().setLegendPosition(LegendPosition.InsideNW);
         ctx.chart("spike-derivative", c);
     }
 
