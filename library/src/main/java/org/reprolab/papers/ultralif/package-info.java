@@ -1,0 +1,20 @@
+/**
+ * Miñoza (2026), "UltraLIF: Fully differentiable spiking neural networks via ultradiscretization and
+ * max-plus algebra", ICML 2026, <a href="https://arxiv.org/abs/2602.11206">arXiv:2602.11206</a>.
+ *
+ * <p>Implemented:
+ * <ol>
+ *   <li>The soft max-plus operator LSE_ε(a, b) = ε log(e^{a/ε} + e^{b/ε}), 0 ≤ LSE_ε − max ≤ ε ln 2:
+ *       {@link org.reprolab.papers.ultralif.SoftMaxPlus}.</li>
+ *   <li>UltraLIF and UltraPLIF (learnable τ): u = LSE_ε(v + log τ, I), s = σ((u − θ)/ε), v = u(1 − s), with a
+ *       learnable ε: {@link org.reprolab.papers.ultralif.UltraLif}.</li>
+ *   <li>UltraDLIF: u_i = LSE_ε(v_{i−1}, v_i, v_{i+1}) + I_i: {@link org.reprolab.papers.ultralif.UltraDlif}.</li>
+ *   <li>The ε → 0 limit, the max-plus (tropical) LIF: {@link org.reprolab.papers.ultralif.TropicalLif}.</li>
+ *   <li>The baseline LIF with a sigmoid surrogate gradient (stop-gradient form):
+ *       {@link org.reprolab.papers.ultralif.SurrogateLif}.</li>
+ *   <li>Rate (Bernoulli/"Poisson") coding with gain 0.5: {@link org.reprolab.papers.ultralif.RateEncoding}.</li>
+ *   <li>The one-hidden-layer spiking classifier and its training with the sparsity penalty CE + λ·rate:
+ *       {@link org.reprolab.papers.ultralif.SpikingMlp}, {@link org.reprolab.papers.ultralif.SpikeTraining}.</li>
+ * </ol>
+ */
+package org.reprolab.papers.ultralif;
