@@ -300,6 +300,14 @@ final class JShellEvaluator implements AutoCloseable {
         lockOrFail();
         try {
             List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(code, cursor, true);
+            if (docs.isEmpty()) {
+                // JShell documents a method only inside its call: retry as "name(" at the end of the identifier
+                int end = Math.min(cursor, code.length());
+                while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+                    end++;
+                }
+                docs = analysis.documentation(code.substring(0, end) + "(", end + 1, true);
+            }
             StringBuilder out = new StringBuilder();
             for (SourceCodeAnalysis.Documentation d : docs) {
                 if (out.length() > 0) {
