@@ -90,7 +90,8 @@ final class JShellEvaluator implements AutoCloseable {
                 if (c == Completeness.EMPTY) {
                     break;
                 }
-                String source = c.isComplete() ? ci.source() : remaining;
+                String raw = c.isComplete() ? ci.source() : remaining;
+                String source = raw.stripLeading(); // so that cell lines map to the snippet's own lines
                 int at = remaining.indexOf(stripAddedSemicolon(source, c));
                 int offset = consumed + Math.max(at, 0);
                 String next = c.isComplete() ? ci.remaining() : "";

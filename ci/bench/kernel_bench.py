@@ -1,0 +1,116 @@
+#!/usr/bin/python3
+"""Benchmarks of the reprolab-java kernel, the numbers quoted in the README.
+
+    ci/bench/kernel_bench.py [--starts 5] [--cells 30] [--runs 3] [--skip-repro]
+
+1. kernel start to the first execute_reply ("1 + 1"), cold JVM each time (median of --starts);
+2. round trip of a trivial cell ("1") on a warm kernel, execute_request to execute_reply (median of --cells);
+3. %repro run selu --profile quick in a fresh kernel against ./reprolab run selu --profile quick (medians of
+   --runs each; both include loading PyTorch).
+
+Targets: start under 3 s, round trip under 50 ms, kernel within 10% of the CLI. The load average is printed
+with the numbers: other processes on a 2-core machine inflate them. Results also go to ci/out/bench.json.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from jupyter_client.manager import KernelManager
+
+ROOT = Path(__file__).resolve().parents[2]
+KERNEL = "reprolab-java"
+
+
+def execute(kc, code, timeout=600):
+    """Sends code; returns seconds to its execute_reply and the reply."""
+    t0 = time.perf_counter()
+    msg_id = kc.execute(code)
+    while True:
+        reply = kc.get_shell_msg(timeout=timeout)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return time.perf_counter() - t0, reply
+
+
+def start():
+    km = KernelManager(kernel_name=KERNEL)
+    t0 = time.perf_counter()
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=120)
+    _, reply = execute(kc, "1 + 1")
+    elapsed = time.perf_counter() - t0
+    assert reply["content"]["status"] == "ok", reply["content"]
+    return km, kc, elapsed
+
+
+def stop(km, kc):
+    kc.stop_channels()
+    km.shutdown_kernel(now=False)
+
+
+def load():
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--starts", type=int, default=5)
+    ap.add_argument("--cells", type=int, default=30)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--skip-repro", action="store_true")
+    args = ap.parse_args()
+    out = {"load_before": load(), "cores": os.cpu_count()}
+
+    starts = []
+    for _ in range(args.starts):
+        km, kc, s = start()
+        starts.append(s)
+        stop(km, kc)
+    out["start_to_first_reply_s"] = {"median": statistics.median(starts), "all": starts}
+    print(f"kernel start to first execute_reply: median {statistics.median(starts):.2f} s "
+          f"({', '.join(f'{s:.2f}' for s in starts)})", flush=True)
+
+    km, kc, _ = start()
+    for _ in range(5):
+        execute(kc, "1")
+    trips = [execute(kc, "1")[0] for _ in range(args.cells)]
+    stop(km, kc)
+    out["trivial_cell_round_trip_ms"] = {"median": 1000 * statistics.median(trips), "min": 1000 * min(trips),
+                                         "max": 1000 * max(trips)}
+    print(f"trivial cell round trip: median {1000 * statistics.median(trips):.1f} ms "
+          f"(min {1000 * min(trips):.1f}, max {1000 * max(trips):.1f}, {args.cells} cells)", flush=True)
+
+    if not args.skip_repro:
+        kernel_runs, cli_runs = [], []
+        with tempfile.TemporaryDirectory() as tmp:
+            for _ in range(args.runs):
+                km, kc, _ = start()
+                s, reply = execute(kc, "%repro run selu --profile quick", timeout=1800)
+                assert reply["content"]["status"] == "ok", reply["content"]
+                kernel_runs.append(s)
+                stop(km, kc)
+                t0 = time.perf_counter()
+                subprocess.run([str(ROOT / "reprolab"), "run", "selu", "--profile", "quick", "--out", tmp,
+                                "--no-report"], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                cli_runs.append(time.perf_counter() - t0)
+        k, c = statistics.median(kernel_runs), statistics.median(cli_runs)
+        out["selu_quick_s"] = {"kernel_median": k, "cli_median": c, "ratio": k / c, "kernel": kernel_runs,
+                               "cli": cli_runs}
+        print(f"%repro run selu --profile quick: kernel median {k:.1f} s, CLI median {c:.1f} s, "
+              f"ratio {k / c:.3f} ({args.runs} runs each)", flush=True)
+
+    out["load_after"] = load()
+    print(f"load average before: {out['load_before']}, after: {out['load_after']} ({os.cpu_count()} cores)")
+    target = ROOT / "ci" / "out" / "bench.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(out, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()
