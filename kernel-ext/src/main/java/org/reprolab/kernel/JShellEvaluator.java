@@ -315,8 +315,10 @@ final class JShellEvaluator implements AutoCloseable {
                     out.append("\n\n");
                 }
                 out.append(d.signature());
-                if (d.javadoc() != null && !d.javadoc().isBlank()) {
-                    out.append("\n").append(d.javadoc().strip());
+                String javadoc = d.javadoc() != null && !d.javadoc().isBlank() ? d.javadoc()
+                        : LibraryDocs.forSignature(d.signature());
+                if (javadoc != null && !javadoc.isBlank()) {
+                    out.append("\n").append(javadoc.strip());
                 }
             }
             if (out.length() == 0) {

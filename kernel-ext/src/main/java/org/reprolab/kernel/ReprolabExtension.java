@@ -23,6 +23,8 @@ public final class ReprolabExtension implements Extension {
 
     @Override
     public void install(BaseKernel kernel) {
+        // DJL settings (offline natives, thread counts, quiet CUDA probe) before any cell touches the engine
+        org.reprolab.engine.Engines.configure();
         Renderers.registerAll(kernel.getRenderer());
         ReprolabMagics.register(kernel.getMagicsRegistry());
         if (!(kernel instanceof ReprolabKernel)) {
