@@ -303,8 +303,8 @@ final class ReprolabMagics {
         g.setColor(Color.DARK_GRAY);
         for (int c = 0; c < k; c++) {
             String label = d.classNames().get(c);
-            if (label.length() > 9) {
-                label = label.substring(0, 8) + ".";
+            if (label.length() > 10) {
+                label = label.substring(0, 9) + "\u2026";
             }
             g.drawString(label, pad + c * (cell + pad), labelH - 4);
         }
