@@ -17,6 +17,8 @@ packages=(jupyter-nbconvert python3-nbclient python3-nbformat jupyter-client pyt
     jupyter-notebook python3-pytest r-base-core nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
+    # Node.js from other sources (e.g. nodesource) bundles npm and conflicts with Debian's npm package
+    case "$p" in nodejs) command -v node >/dev/null && continue ;; npm) command -v npm >/dev/null && continue ;; esac
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
