@@ -19,14 +19,24 @@ final class LibraryDocs {
 
     /** The javadoc for a signature such as {@code double org.reprolab.papers.selu.SeluMomentMap.spectralNorm(double[][])}. */
     static String forSignature(String signature) {
+        // the declaring type is the match followed by ".member(" or "(" (a return type comes first)
         Matcher m = OWNER.matcher(signature);
-        if (!m.find()) {
+        String pkg = null;
+        String type = null;
+        String nested = null;
+        String rest = null;
+        while (m.find()) {
+            pkg = m.group(1);
+            type = m.group(2);
+            nested = m.group(3);
+            rest = signature.substring(m.end());
+            if (rest.matches("^(?:\\.\\w+)?\\([\\s\\S]*")) {
+                break;
+            }
+        }
+        if (pkg == null) {
             return null;
         }
-        String pkg = m.group(1);
-        String type = m.group(2);
-        String nested = m.group(3);
-        String rest = signature.substring(m.end());
         String member = null;
         Matcher call = Pattern.compile("^\\.(\\w+)\\(").matcher(rest);
         if (call.find()) {

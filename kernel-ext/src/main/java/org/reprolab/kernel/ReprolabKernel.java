@@ -187,6 +187,7 @@ public final class ReprolabKernel extends BaseKernel {
                 }
             };
         }));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::reportUnexpectedExit, "reprolab-exit-notice"));
         Cell warmup = new Cell(null, null, 0, true);
         warmup.start();
         long t2 = System.nanoTime();
@@ -203,8 +204,31 @@ public final class ReprolabKernel extends BaseKernel {
         }
     }
 
+    private volatile boolean shuttingDown;
+
+    /**
+     * Reports a JVM exit that does not come from Jupyter (a library's {@code System.exit}, which the cell-code
+     * rewrite cannot reach) to the running cell before the process ends; Jupyter then restarts the kernel.
+     */
+    private void reportUnexpectedExit() {
+        Cell c = Cell.running();
+        if (shuttingDown || c == null) {
+            return;
+        }
+        try {
+            c.flush();
+            String msg = "the JVM is exiting: System.exit or Runtime.exit was called outside cell code (by a library); "
+                    + "the kernel's state is lost and Jupyter restarts it";
+            c.publish(new PublishError("KernelExit", msg, List.of("\u001b[1;31mKernelExit\u001b[0m: " + msg)));
+            Thread.sleep(300); // let the message leave the socket
+        } catch (Throwable ignored) {
+            // exiting anyway
+        }
+    }
+
     @Override
     public void onShutdown(boolean isRestarting) {
+        shuttingDown = true;
         runner.stop(Cell.running(), "interrupt");
         super.onShutdown(isRestarting);
         runner.shutdown();
