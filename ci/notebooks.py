@@ -286,8 +286,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("command", choices=["run", "baseline"])
     ap.add_argument("notebooks", nargs="*", help="names or paths (default: every notebook in notebooks/)")
-    ap.add_argument("--timeout", type=int, default=int(os.environ.get("REPROLAB_CELL_TIMEOUT", "900")),
-                    help="seconds per cell (default: $REPROLAB_CELL_TIMEOUT or 900)")
+    ap.add_argument("--timeout", type=int, default=int(os.environ.get("REPROLAB_CELL_TIMEOUT", "1800")),
+                    help="seconds per cell (default: $REPROLAB_CELL_TIMEOUT or 1800)")
     args = ap.parse_args()
 
     paths = [Path(n) if n.endswith(".ipynb") else NOTEBOOKS / f"{n}.ipynb" for n in args.notebooks] \

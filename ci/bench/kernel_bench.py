@@ -12,6 +12,7 @@ Targets: start under 3 s, round trip under 50 ms, kernel within 10% of the CLI. 
 with the numbers: other processes on a 2-core machine inflate them. Results also go to ci/out/bench.json.
 """
 import argparse
+import resource
 import json
 import os
 import statistics
@@ -34,6 +35,13 @@ def execute(kc, code, timeout=600):
         reply = kc.get_shell_msg(timeout=timeout)
         if reply["parent_header"].get("msg_id") == msg_id:
             return time.perf_counter() - t0, reply
+
+
+def cpu_seconds(km):
+    """User plus system CPU time of the kernel's process so far (all its threads), from /proc."""
+    pid = km.provisioner.process.pid
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def start():
@@ -67,43 +75,57 @@ def main():
     args = ap.parse_args()
     out = {"load_before": load(), "cores": os.cpu_count()}
 
-    starts = []
+    starts, start_cpu = [], []
     for _ in range(args.starts):
         km, kc, s = start()
         starts.append(s)
+        start_cpu.append(cpu_seconds(km))
         stop(km, kc)
-    out["start_to_first_reply_s"] = {"median": statistics.median(starts), "all": starts}
+    out["start_to_first_reply_s"] = {"median": statistics.median(starts), "all": starts,
+                                     "kernel_cpu_s_median": statistics.median(start_cpu)}
     print(f"kernel start to first execute_reply: median {statistics.median(starts):.2f} s "
-          f"({', '.join(f'{s:.2f}' for s in starts)})", flush=True)
+          f"({', '.join(f'{s:.2f}' for s in starts)}); kernel CPU time by then: median "
+          f"{statistics.median(start_cpu):.2f} s (all threads)", flush=True)
 
     km, kc, _ = start()
     for _ in range(5):
         execute(kc, "1")
+    cpu0 = cpu_seconds(km)
     trips = [execute(kc, "1")[0] for _ in range(args.cells)]
+    cpu_per_cell = (cpu_seconds(km) - cpu0) / args.cells
     stop(km, kc)
     out["trivial_cell_round_trip_ms"] = {"median": 1000 * statistics.median(trips), "min": 1000 * min(trips),
-                                         "max": 1000 * max(trips)}
+                                         "max": 1000 * max(trips), "kernel_cpu_ms_per_cell": 1000 * cpu_per_cell}
     print(f"trivial cell round trip: median {1000 * statistics.median(trips):.1f} ms "
-          f"(min {1000 * min(trips):.1f}, max {1000 * max(trips):.1f}, {args.cells} cells)", flush=True)
+          f"(min {1000 * min(trips):.1f}, max {1000 * max(trips):.1f}, {args.cells} cells); "
+          f"kernel CPU per cell {1000 * cpu_per_cell:.1f} ms", flush=True)
 
     if not args.skip_repro:
-        kernel_runs, cli_runs = [], []
+        kernel_runs, cli_runs, kernel_cpu, cli_cpu = [], [], [], []
         with tempfile.TemporaryDirectory() as tmp:
             for _ in range(args.runs):
                 km, kc, _ = start()
-                s, reply = execute(kc, "%repro run selu --profile quick", timeout=1800)
+                c0 = cpu_seconds(km)
+                s, reply = execute(kc, "%repro run selu --profile quick", timeout=3600)
                 assert reply["content"]["status"] == "ok", reply["content"]
                 kernel_runs.append(s)
+                kernel_cpu.append(cpu_seconds(km) - c0)
                 stop(km, kc)
+                r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
                 t0 = time.perf_counter()
                 subprocess.run([str(ROOT / "reprolab"), "run", "selu", "--profile", "quick", "--out", tmp,
                                 "--no-report"], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
                 cli_runs.append(time.perf_counter() - t0)
+                r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cli_cpu.append(r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime)
         k, c = statistics.median(kernel_runs), statistics.median(cli_runs)
+        kc_, cc_ = statistics.median(kernel_cpu), statistics.median(cli_cpu)
         out["selu_quick_s"] = {"kernel_median": k, "cli_median": c, "ratio": k / c, "kernel": kernel_runs,
-                               "cli": cli_runs}
-        print(f"%repro run selu --profile quick: kernel median {k:.1f} s, CLI median {c:.1f} s, "
-              f"ratio {k / c:.3f} ({args.runs} runs each)", flush=True)
+                               "cli": cli_runs, "kernel_cpu_median": kc_, "cli_cpu_median": cc_,
+                               "cpu_ratio": kc_ / cc_}
+        print(f"%repro run selu --profile quick: kernel median {k:.1f} s, CLI median {c:.1f} s (JVM start "
+              f"included), ratio {k / c:.3f}; CPU time kernel {kc_:.1f} s, CLI {cc_:.1f} s, ratio {kc_ / cc_:.3f} "
+              f"({args.runs} runs each)", flush=True)
 
     out["load_after"] = load()
     print(f"load average before: {out['load_before']}, after: {out['load_after']} ({os.cpu_count()} cores)")

@@ -172,7 +172,8 @@ final class JShellEvaluator implements AutoCloseable {
         String first = "the snippet was rejected";
         String src = s.source();
         for (Diag d : diags) {
-            String msg = d.getMessage(Locale.ROOT);
+            // JShell's wrapper class has no name worth showing
+            String msg = d.getMessage(Locale.ROOT).replaceAll("\n\\s*location: class\\s*(?=\n|$)", "");
             int start = (int) Math.max(0, d.getStartPosition());
             int end = (int) Math.max(start + 1, d.getEndPosition());
             int cellStart = Math.min(offset + start, cellCode.length());

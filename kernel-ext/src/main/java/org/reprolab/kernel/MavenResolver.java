@@ -47,6 +47,11 @@ final class MavenResolver {
                     + "(or group:artifact:type[:classifier]:version)");
         }
 
+        String text() {
+            return group + ":" + artifact + (type == null ? "" : ":" + type) + (classifier == null ? "" : ":" + classifier)
+                    + ":" + version;
+        }
+
         String xml() {
             return "<dependency><groupId>" + Html.escape(group) + "</groupId><artifactId>" + Html.escape(artifact)
                     + "</artifactId><version>" + Html.escape(version) + "</version>"
@@ -84,7 +89,7 @@ final class MavenResolver {
             Files.writeString(dir.resolve("pom.xml"), pom(coords, repositories), StandardCharsets.UTF_8);
             Path cp = dir.resolve("classpath.txt");
             List<String> cmd = new ArrayList<>(Arrays.asList(mvnCommand(), "-B", "-q", "-f",
-                    dir.resolve("pom.xml").toString(), "dependency:build-classpath",
+                    dir.resolve("pom.xml").toString(), "-Dstyle.color=never", "dependency:build-classpath",
                     "-Dmdep.outputFile=" + cp, "-Dmdep.includeScope=runtime"));
             if ("1".equals(System.getenv("REPROLAB_MAVEN_OFFLINE"))) {
                 cmd.add("-o");
@@ -99,7 +104,7 @@ final class MavenResolver {
                 }
             }
             if (p.exitValue() != 0 || !Files.exists(cp)) {
-                throw new IOException("Maven could not resolve " + coords.stream().map(Coordinate::toString).toList()
+                throw new IOException("Maven could not resolve " + String.join(", ", coords.stream().map(Coordinate::text).toList())
                         + ":\n" + lastLines(log, 15));
             }
             List<Path> jars = new ArrayList<>();
@@ -122,7 +127,7 @@ final class MavenResolver {
     }
 
     private static String lastLines(String s, int n) {
-        String[] lines = s.replace("\u001b[", "").strip().split("\n");
+        String[] lines = s.replaceAll("\u001b\\[[0-9;]*m", "").strip().split("\n");
         return String.join("\n", Arrays.asList(lines).subList(Math.max(0, lines.length - n), lines.length));
     }
 }
