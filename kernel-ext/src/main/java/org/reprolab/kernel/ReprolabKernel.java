@@ -262,6 +262,7 @@ public final class ReprolabKernel extends BaseKernel {
         attachIo(env, req.isStdinEnabled());
         cell.start();
         String textOut = null;
+        Object content;
         try {
             List<Map<String, Object>> payload = new ArrayList<>();
             Object value = run(cell, code, payload);
@@ -272,20 +273,23 @@ public final class ReprolabKernel extends BaseKernel {
                 textOut = plain == null ? null : plain.toString();
                 cell.publish(new PublishExecuteResult(count, d));
             }
-            Map<String, Object> userExpressions = userExpressions(cell, req.getUserExpr());
-            reply(env, msg, MessageType.EXECUTE_REPLY, new Replies.ExecuteOk(count, userExpressions, payload));
+            content = new Replies.ExecuteOk(count, userExpressions(cell, req.getUserExpr()), payload);
         } catch (Throwable t) {
             ErrorReport e = report(t);
             cell.flush();
             cell.publish(new PublishError(e.ename(), e.evalue(), e.traceback()));
-            reply(env, msg, MessageType.EXECUTE_REPLY, new Replies.ExecuteError(count, e));
-        } finally {
+            content = new Replies.ExecuteError(count, e);
+        }
+        try {
             cell.finish();
             runner.finished(cell);
             detachIo(env);
             if (store) {
                 history.add(count, req.getCode(), textOut);
             }
+        } finally {
+            // reply and idle back to back: clients read the idle status right after the reply
+            reply(env, msg, MessageType.EXECUTE_REPLY, content);
             env.setStatusIdle();
         }
     }
