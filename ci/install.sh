@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Reprolab needs on Debian 12 and builds it: system packages (apt), the datasets
-# (data-scripts/get-data.sh) and the jars (Maven). Idempotent; both Quick start commands call it.
+# (data-scripts/get-data.sh), the jars (Maven) and the Jupyter kernel (user-level kernelspec 'reprolab-java').
+# Idempotent; both Quick start commands call it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -12,8 +13,8 @@ java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.sp
 command -v mvn >/dev/null || die "no Maven; install it: sudo apt-get install maven"
 
 # Debian packages: Jupyter (notebooks and the kernel tests) and the tools the data scripts use.
-packages=(jupyter-nbconvert python3-nbclient jupyter-client python3-jupyter-kernel-test jupyter-notebook
-    python3-pytest r-base-core)
+packages=(jupyter-nbconvert python3-nbclient python3-nbformat jupyter-client python3-jupyter-kernel-test
+    jupyter-notebook python3-pytest r-base-core)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -33,3 +34,6 @@ data-scripts/get-data.sh
 
 echo "install: building (mvn package -DskipTests)"
 mvn -B -q package -DskipTests || die "the Maven build failed; rerun 'mvn package -DskipTests' to see why"
+
+echo "install: installing the Jupyter kernel 'reprolab-java' (user-level)"
+./reprolab kernel install --user || die "the kernel install failed; rerun './reprolab kernel install --user' to see why"

@@ -22,11 +22,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code reprolab list | run | report | info}. Exit code 1 when a claim fails, 2 on bad usage. */
+/** {@code reprolab list | run | report | info | kernel install}. Exit code 1 when a claim fails, 2 on bad usage. */
 @Command(name = "reprolab", mixinStandardHelpOptions = true, versionProvider = ReprolabCli.Version.class,
         description = "Reproduces neural-network papers and checks their claims.",
         subcommands = {ReprolabCli.ListCommand.class, ReprolabCli.RunCommand.class, ReprolabCli.ReportCommand.class,
-                ReprolabCli.InfoCommand.class, CommandLine.HelpCommand.class})
+                ReprolabCli.InfoCommand.class, ReprolabCli.KernelCommand.class, CommandLine.HelpCommand.class})
 public final class ReprolabCli implements Runnable {
 
     /** Exit code when at least one claim failed. */
@@ -185,6 +185,46 @@ public final class ReprolabCli implements Runnable {
                 Engines.selectDevice(device);
             }
             System.out.println("reprolab " + Engines.reprolabVersion() + ": " + Engines.info());
+            return 0;
+        }
+    }
+
+    @Command(name = "kernel", description = "Manage the Jupyter kernel.", subcommands = {KernelInstallCommand.class})
+    static final class KernelCommand implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand; valid: install");
+        }
+    }
+
+    @Command(name = "install", description = "Install the 'reprolab-java' kernelspec (display name \"Java (Reprolab)\") "
+            + "so that Jupyter lists it. Default: system-wide (/usr/local/share/jupyter/kernels).")
+    static final class KernelInstallCommand implements Callable<Integer> {
+        @CommandLine.ArgGroup(exclusive = true)
+        Where where;
+
+        static final class Where {
+            @Option(names = "--user", description = "Install for the current user (Jupyter's user data directory).")
+            boolean user;
+
+            @Option(names = "--prefix", paramLabel = "DIR", description = "Install under DIR/share/jupyter/kernels.")
+            Path prefix;
+        }
+
+        @Option(names = "--jar", paramLabel = "JAR", description = "The kernel jar (default: kernel-ext/target/reprolab-kernel.jar of this build).")
+        Path jar;
+
+        @Option(names = "--java", paramLabel = "JAVA", description = "The java command the kernel runs with (default: this JVM's).")
+        Path java;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = KernelSpec.install(KernelSpec.kernelsDir(where != null && where.user, where == null ? null : where.prefix),
+                    java == null ? KernelSpec.currentJava() : java, jar == null ? KernelSpec.defaultJar() : jar);
+            System.out.println("installed kernelspec " + KernelSpec.NAME + " (\"" + KernelSpec.DISPLAY_NAME + "\") in " + dir);
             return 0;
         }
     }

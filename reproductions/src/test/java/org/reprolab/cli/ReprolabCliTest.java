@@ -77,4 +77,33 @@ class ReprolabCliTest {
         assertEquals("0", r[0]);
         assertTrue(r[1].contains("PyTorch") && r[1].contains("cpu") && r[1].contains("intra-op"), r[1]);
     }
+
+    @Test
+    void kernelInstallWritesTheKernelspecUnderThePrefix() throws Exception {
+        Path jar = java.nio.file.Files.createFile(out.resolve("reprolab-kernel.jar"));
+        String[] r = capture("kernel", "install", "--prefix", out.toString(), "--jar", jar.toString());
+        assertEquals("0", r[0], r[2]);
+        Path spec = out.resolve("share/jupyter/kernels/reprolab-java/kernel.json");
+        String json = java.nio.file.Files.readString(spec);
+        assertTrue(json.contains("\"display_name\": \"Java (Reprolab)\""), json);
+        assertTrue(json.contains("\"language\": \"java\""), json);
+        assertTrue(json.contains("\"interrupt_mode\": \"message\""), json);
+        assertTrue(json.contains("{connection_file}") && json.contains(jar.toAbsolutePath().toString()), json);
+        assertTrue(json.contains("-Djava.awt.headless=true") && json.contains("REPROLAB_KERNEL_HEAP")
+                && json.contains("--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED"), json);
+    }
+
+    @Test
+    void kernelInstallFailsInOneLineWhenTheJarIsMissing() {
+        String[] r = capture("kernel", "install", "--prefix", out.toString(), "--jar", out.resolve("nope.jar").toString());
+        assertEquals("2", r[0]);
+        assertEquals(1, r[2].strip().lines().count(), r[2]);
+        assertTrue(r[2].contains("is not built"), r[2]);
+    }
+
+    @Test
+    void kernelInstallRejectsUserTogetherWithPrefix() {
+        String[] r = capture("kernel", "install", "--user", "--prefix", out.toString());
+        assertEquals("2", r[0]);
+    }
 }

@@ -1,0 +1,101 @@
+package org.reprolab.cli;
+
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code reprolab-java} Jupyter kernelspec: where it goes (Jupyter's data directories on Linux) and what
+ * its {@code kernel.json} says. The kernel runs the shaded {@code kernel-ext/target/reprolab-kernel.jar} with
+ * the flags it needs: headless AWT, JShell opened, the heap from {@code REPROLAB_KERNEL_HEAP} (default 6g),
+ * extra JVM flags from {@code REPROLAB_KERNEL_JAVA_OPTS}; interrupts arrive as messages.
+ */
+final class KernelSpec {
+
+    /** The kernelspec's directory name, which notebooks name in their metadata. */
+    static final String NAME = "reprolab-java";
+    /** What Jupyter shows. */
+    static final String DISPLAY_NAME = "Java (Reprolab)";
+
+    private KernelSpec() {}
+
+    /** {@code kernels/} under the data directory chosen by {@code --user}, {@code --prefix} or neither. */
+    static Path kernelsDir(boolean user, Path prefix) {
+        if (prefix != null) {
+            return prefix.resolve("share/jupyter/kernels");
+        }
+        if (user) {
+            String data = System.getenv("JUPYTER_DATA_DIR");
+            if (data != null && !data.isBlank()) {
+                return Paths.get(data, "kernels");
+            }
+            String xdg = System.getenv("XDG_DATA_HOME");
+            Path base = xdg != null && !xdg.isBlank() ? Paths.get(xdg)
+                    : Paths.get(System.getProperty("user.home"), ".local", "share");
+            return base.resolve("jupyter/kernels");
+        }
+        return Paths.get("/usr/local/share/jupyter/kernels");
+    }
+
+    /** The kernel jar next to this build: {@code <home>/kernel-ext/target/reprolab-kernel.jar}. */
+    static Path defaultJar() {
+        String home = System.getProperty("reprolab.home");
+        if (home != null && !home.isBlank()) {
+            return Paths.get(home, "kernel-ext", "target", "reprolab-kernel.jar");
+        }
+        try {
+            Path cli = Paths.get(KernelSpec.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            // reproductions/target/reprolab.jar (or target/classes) -> the project root is two levels up
+            return cli.toAbsolutePath().getParent().getParent().getParent()
+                    .resolve("kernel-ext/target/reprolab-kernel.jar");
+        } catch (URISyntaxException | RuntimeException e) {
+            return Paths.get("kernel-ext/target/reprolab-kernel.jar");
+        }
+    }
+
+    /** The contents of {@code kernel.json} for {@code java} running {@code jar}. */
+    static String kernelJson(Path java, Path jar) {
+        // The same JVM flags and OpenMP spin limit as ./reprolab (README, Performance), so a %repro run in
+        // the kernel costs what the CLI's does.
+        String cmd = "export GOMP_SPINCOUNT=${GOMP_SPINCOUNT:-1000};"
+                + " exec \"$0\" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m"
+                + " -Xmx${REPROLAB_KERNEL_HEAP:-6g} $REPROLAB_KERNEL_JAVA_OPTS"
+                + " -Djava.awt.headless=true -Dai.djl.offline=true"
+                + " -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.showThreadName=false"
+                + " --add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED"
+                + " -jar \"$1\" \"$2\"";
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("argv", List.of("/bin/sh", "-c", cmd, java.toString(), jar.toString(), "{connection_file}"));
+        spec.put("display_name", DISPLAY_NAME);
+        spec.put("language", "java");
+        spec.put("interrupt_mode", "message");
+        spec.put("env", Map.of());
+        spec.put("metadata", Map.of("debugger", false));
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
+    }
+
+    /** Writes the kernelspec under {@code kernelsDir}; returns its directory. */
+    static Path install(Path kernelsDir, Path java, Path jar) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("the kernel jar " + jar + " is not built; build it with "
+                    + "'mvn -q package -DskipTests' (or pass --jar)");
+        }
+        Path dir = kernelsDir.resolve(NAME);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("kernel.json"), kernelJson(java.toAbsolutePath(), jar.toAbsolutePath()),
+                StandardCharsets.UTF_8);
+        return dir;
+    }
+
+    /** This JVM's {@code java}. */
+    static Path currentJava() {
+        return Paths.get(System.getProperty("java.home"), "bin", "java");
+    }
+}
