@@ -120,15 +120,14 @@ public final class SKanBlock extends AbstractBlock {
 
     /**
      * One elimination round of selective training judged by the loss: every node with more than one space left
-     * drops the space whose removal raises the RMSE on {@code (x, y)} least, each node judged with the rest of
-     * the network unchanged. Returns the number of nodes that dropped one.
+     * drops the space whose removal ({@link SKanLayer#dropSpace}) raises the RMSE on {@code (x, y)} least, each
+     * node judged with the rest of the network unchanged. Returns the number of nodes that dropped one.
      */
     public int dropLeastUseful(NDArray x, NDArray y) {
-        List<double[]> next = new ArrayList<>();
-        int dropped = 0;
-        for (SKanLayer layer : layers) {
+        List<int[]> drops = new ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            SKanLayer layer = layers.get(l);
             double[] mask = layer.keepMask();
-            double[] out = mask.clone();
             int m = layer.spaces().size();
             for (int j = 0; j < layer.outputs(); j++) {
                 int alive = 0;
@@ -144,25 +143,22 @@ public final class SKanBlock extends AbstractBlock {
                     if (mask[j * m + q] == 0) {
                         continue;
                     }
-                    double[] trial = mask.clone();
-                    trial[j * m + q] = 0;
-                    layer.setKeepMask(trial);
+                    double[][] saved = layer.state();
+                    layer.dropSpace(j, q);
                     double loss = RegressionFit.rmse(this, x, y);
+                    layer.restore(saved);
                     if (best < 0 || loss < bestLoss) {
                         bestLoss = loss;
                         best = q;
                     }
                 }
-                layer.setKeepMask(mask);
-                out[j * m + best] = 0;
-                dropped++;
+                drops.add(new int[] {l, j, best});
             }
-            next.add(out);
         }
-        for (int l = 0; l < layers.size(); l++) {
-            layers.get(l).setKeepMask(next.get(l));
+        for (int[] d : drops) {
+            layers.get(d[0]).dropSpace(d[1], d[2]);
         }
-        return dropped;
+        return drops.size();
     }
 
     /** Whether every node of every layer keeps a single space. */

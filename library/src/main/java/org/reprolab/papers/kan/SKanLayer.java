@@ -167,16 +167,64 @@ public final class SKanLayer extends AbstractBlock {
     }
 
     /**
-     * Stage 3: each node keeps only its heaviest space (its weight becomes exactly 1). The other spaces'
-     * coefficients stay in the block but no longer act.
+     * Stage 3: each node keeps only its heaviest space (its weight becomes exactly 1, its coefficients are scaled
+     * by its old weight so its contribution is unchanged). The other spaces' coefficients stay in the block but
+     * no longer act.
      */
     public void prune() {
         int[] c = chosen();
-        double[] mask = new double[outputs * spaces.size()];
         for (int j = 0; j < outputs; j++) {
-            mask[j * spaces.size() + c[j]] = 1;
+            for (int q = 0; q < spaces.size(); q++) {
+                if (q != c[j] && keepMask()[j * spaces.size() + q] > 0) {
+                    dropSpace(j, q);
+                }
+            }
         }
-        set(keep.getArray(), mask);
+    }
+
+    /**
+     * Removes space {@code space} from node {@code node} and nothing else: the softmax over the remaining spaces
+     * renormalises (each weight grows by 1/(1 − a_{j,m})), so their coefficients at that node are scaled by
+     * (1 − a_{j,m}) to keep their contributions. The node must keep at least one space.
+     */
+    public void dropSpace(int node, int space) {
+        int m = spaces.size();
+        double[] mask = keepMask();
+        if (mask[node * m + space] == 0) {
+            return;
+        }
+        double removed = selectionWeights()[node][space];
+        mask[node * m + space] = 0;
+        setKeepMask(mask);
+        for (int q = 0; q < m; q++) {
+            if (mask[node * m + q] == 0) {
+                continue;
+            }
+            int n = spaces.get(q).size();
+            double[] c = coefs.get(q).getArray().toType(DataType.FLOAT64, false).toDoubleArray();
+            for (int i = 0; i < inputs * n; i++) {
+                c[node * inputs * n + i] *= 1 - removed;
+            }
+            set(coefs.get(q).getArray(), c);
+        }
+    }
+
+    /** A copy of the keep mask and every space's coefficients, for {@link #restore}. */
+    double[][] state() {
+        double[][] out = new double[spaces.size() + 1][];
+        out[0] = keepMask();
+        for (int q = 0; q < spaces.size(); q++) {
+            out[q + 1] = coefs.get(q).getArray().toType(DataType.FLOAT64, false).toDoubleArray();
+        }
+        return out;
+    }
+
+    /** Puts back a {@link #state()}. */
+    void restore(double[][] state) {
+        set(keep.getArray(), state[0]);
+        for (int q = 0; q < spaces.size(); q++) {
+            set(coefs.get(q).getArray(), state[q + 1]);
+        }
     }
 
     /**
@@ -211,7 +259,7 @@ public final class SKanLayer extends AbstractBlock {
      */
     public int dropLeastImportant(NDArray x) {
         double[][] imp = importance(x);
-        double[] mask = keep.getArray().toType(DataType.FLOAT64, false).toDoubleArray();
+        double[] mask = keepMask();
         int m = spaces.size();
         int dropped = 0;
         for (int j = 0; j < outputs; j++) {
@@ -227,11 +275,10 @@ public final class SKanLayer extends AbstractBlock {
                 }
             }
             if (alive > 1) {
-                mask[j * m + worst] = 0;
+                dropSpace(j, worst);
                 dropped++;
             }
         }
-        set(keep.getArray(), mask);
         return dropped;
     }
 
