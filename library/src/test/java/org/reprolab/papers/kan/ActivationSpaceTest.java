@@ -35,7 +35,7 @@ class ActivationSpaceTest {
 
     @Test
     void everySpaceHasTenFunctionsByDefault() {
-        for (ActivationSpace s : SkanDefaults.spaces()) {
+        for (ActivationSpace s : SKanLayer.defaultSpaces()) {
             assertEquals(10, s.size(), s.toString());
         }
     }
@@ -82,13 +82,6 @@ class ActivationSpaceTest {
                 s += v;
             }
             assertEquals(1, s, 1e-12);
-        }
-    }
-
-    /** The defaults live on SKanLayer; this keeps the test's intent readable. */
-    private static final class SkanDefaults {
-        static List<ActivationSpace> spaces() {
-            return SKanLayer.defaultSpaces();
         }
     }
 }

@@ -27,6 +27,11 @@ class KanBlockTest {
             assertEquals(10, fine.gridSize());
             assertEquals(kan.trainableCount() * (10 + 3 + 2) / (5 + 3 + 2), fine.trainableCount());
             assertArrayEquals(before, RegressionFit.predict(fine, x), 1e-9);
+            // layerInputs ends with the output and starts with the input.
+            java.util.List<NDArray> h = fine.layerInputs(x);
+            assertEquals(3, h.size());
+            assertArrayEquals(before, h.get(2).toDoubleArray(), 1e-9);
+            assertArrayEquals(x.toDoubleArray(), h.get(0).toDoubleArray(), 0);
         }
     }
 

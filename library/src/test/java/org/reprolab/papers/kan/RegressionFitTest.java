@@ -68,6 +68,21 @@ class RegressionFitTest {
     }
 
     @Test
+    void aPenaltyIsAddedToTheObjective() {
+        try (NDManager m = Engines.engine().newBaseManager()) {
+            NDArray[] d = line(m);
+            Linear lin = Linear.builder().setUnits(1).build();
+            lin.initialize(m, DataType.FLOAT64, new Shape(1, 1));
+            RegressionFit.builder().setIterations(40).build().fit(lin, d[0], d[1]);
+            NDArray w = lin.getParameters().get("weight").getArray();
+            // Penalty w² at the exact fit w = 2: the first reported objective is 0 + 4.
+            RegressionFit.Result r = RegressionFit.builder().setIterations(1).optAdam(1e-12)
+                    .optPenalty(() -> w.square().sum()).build().fit(lin, d[0], d[1]);
+            assertEquals(4, r.loss()[0], 1e-9);
+        }
+    }
+
+    @Test
     void weightDecayAddsTheSquaredNormToTheObjective() {
         try (NDManager m = Engines.engine().newBaseManager()) {
             NDArray[] d = line(m);

@@ -169,6 +169,18 @@ class SKanLayerTest {
     }
 
     @Test
+    void selectionEntropyIsLogMWhenUniformAndZeroWhenPruned() {
+        try (NDManager m = Engines.engine().newBaseManager()) {
+            SKanBlock net = SKanBlock.builder().setWidths(2, 3, 1).build();
+            net.initialize(m, DataType.FLOAT64, new Shape(1, 2));
+            assertEquals(Math.log(4), net.selectionEntropy().getDouble(), 1e-12);
+            net.prune();
+            assertEquals(0, net.selectionEntropy().getDouble(), 1e-12);
+            assertEquals(List.of(List.of("B-spline", "B-spline", "B-spline"), List.of("B-spline")), net.chosenSpaces());
+        }
+    }
+
+    @Test
     void keepMaskMustLeaveEveryNodeASpace() {
         try (NDManager m = Engines.engine().newBaseManager()) {
             SKanLayer l = layer(m, 1, 1, SKanLayer.defaultSpaces(), 0.1);
