@@ -97,14 +97,16 @@ public final class KanReproduction implements Reproduction {
                         + "Quick: 100 iterations per grid; full: 200 (toy functions: 500).",
                 "Data: quick uses 500 training points (S-KAN set: 300) and 1,000 test points; full uses the "
                         + "paper's 1,000 and 1,000. All uniform on [−1, 1]^d, float64, CPU.",
-                "Grid sizes: quick sweeps G = 3…20 for the scaling law and extends 5→10; full sweeps G = 3…200.",
+                "Grid sizes: quick sweeps G = 3…20 for the scaling law, full G = 3…200 (the paper goes to 1,000); "
+                        + "both extend 5 → 10 for the grid-extension check.",
                 "Toy functions: quick fits exp(sin(πx)+y²), xy and J0(20x) up to G = 10 (J0: 50); full adds the "
                         + "4-D and the 100-D function of Sec. 3.1 and goes to G = 20 (J0: 100; 100-D: 10).",
                 "S-KAN: the paper's tables, code and exact selection rule were not available. Our S-KAN weights four "
                         + "spaces of 10 functions each (cubic B-spline, Chebyshev, Fourier, Gaussian RBF) per node "
                         + "by a softmax, trains them jointly (stage 1), three times drops at every node the space "
-                        + "whose removal raises the training error least and fine-tunes (stage 2), then fine-tunes the pruned network for the "
-                        + "same iterations as every single-space KAN (stage 3; stages 1-2 are extra). Tasks: "
+                        + "whose removal raises the training error least and fine-tunes (stage 2), then fine-tunes "
+                        + "the pruned network for the same iterations as every single-space KAN (stage 3; stages 1-2 "
+                        + "are extra). Tasks: "
                         + "the KAN paper's toy functions plus sin(πx) and |x|, each in the KAN paper's shape (quick: "
                         + "sin(πx), |x|, exp(sin(πx)+y²); full: seven, with a 10-D version of the 100-D function).",
                 "MLP baseline: two tanh hidden layers, width chosen so its parameter count is closest to the "
