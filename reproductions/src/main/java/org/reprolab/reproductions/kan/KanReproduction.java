@@ -16,6 +16,7 @@ import java.util.Set;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.reprolab.papers.kan.ActivationSpace;
@@ -244,6 +245,7 @@ public final class KanReproduction implements Reproduction {
         double[] testY = test[1].toDoubleArray();
         List<int[]> shapes = quick ? List.of(new int[] {2, 1, 1}) : List.of(new int[] {2, 1, 1}, new int[] {2, 5, 1});
         XYChart chart = Charts.logLog("Test error against grid size, exp(sin(πx)+y²)", "grid size G", "error");
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         Table t = Table.create("error by grid size", StringColumn.create("KAN"), IntColumn.create("G"),
                 IntColumn.create("parameters"), DoubleColumn.create("train RMSE"), DoubleColumn.create("test RMSE"),
                 DoubleColumn.create("test sqrt(median sq. error)"));
@@ -252,6 +254,7 @@ public final class KanReproduction implements Reproduction {
         KanBlock forPlot = null;
         for (int[] shape : shapes) {
             String name = Arrays.toString(shape);
+            String label = name.replace(" ", "");
             double[] gs = new double[grids.length];
             double[] rmse = new double[grids.length];
             double[] median = new double[grids.length];
@@ -285,9 +288,14 @@ public final class KanReproduction implements Reproduction {
                             + "keeps falling.", grids[g], 100 * share));
                 }
             }
-            Charts.addPositive(chart, "KAN " + name + " test RMSE", gs, rmse);
-            Charts.addPositive(chart, "KAN " + name + " test sqrt(median)", gs, median);
-            Charts.addPositive(chart, "KAN " + name + " train RMSE", gs, trainRmse);
+            Charts.addPositive(chart, label + " test RMSE", gs, rmse);
+            Charts.addPositive(chart, label + " test √median", gs, median);
+            Charts.addPositive(chart, label + " train RMSE", gs, trainRmse);
+            int bestG = 0;
+            for (int g = 1; g < grids.length; g++) {
+                bestG = median[g] < median[bestG] ? g : bestG;
+            }
+            ctx.metric("G with the smallest sqrt(median) test error " + name, grids[bestG]);
             double ms = slope(gs, median, fitFrom, fitTo);
             double rs = slope(gs, rmse, fitFrom, fitTo);
             ctx.metric("slope of sqrt(median) " + name, ms);
@@ -391,6 +399,8 @@ public final class KanReproduction implements Reproduction {
                 IntColumn.create("S-KAN parameters (all spaces)"), IntColumn.create("S-KAN parameters (pruned)"),
                 IntColumn.create("MLP parameters"));
         CategoryChart bars = Charts.bars("Test RMSE by task (lower is better)", "task", "log10 test RMSE");
+        bars.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        bars.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         Map<String, List<Double>> series = new LinkedHashMap<>();
         double logVsBest = 0;
         double logVsMlp = 0;
@@ -437,7 +447,7 @@ public final class KanReproduction implements Reproduction {
                 logVsBest += Math.log(skRmse / best);
                 logVsMlp += Math.log(skRmse / mlpRmse);
                 mlpWins += skRmse < mlpRmse ? 0 : 1;
-                taskNames.add(f.name());
+                taskNames.add(f.dims() > 2 ? f.dims() + "-D" : f.name());
                 ctx.log(String.format("%s: best single %s %.2e, S-KAN %.2e %s, MLP %.2e", f.name(), bestName, best,
                         skRmse, sk.chosenSpaces(), mlpRmse));
             }
