@@ -179,9 +179,6 @@ public final class BtfNetwork {
         return min;
     }
 
-        return Math.sqrt(s);
-    }
-
     private static int[] range(int from, int to) {
         int[] r = new int[to - from];
         for (int i = 0; i < r.length; i++) {
