@@ -172,7 +172,7 @@ public final class BtfConstraint {
         }
         double lambda = Math.max(0, c - bestSign * d) / norm2;
         for (int i = 0; i < n; i++) {
-            wOut[i] = w[i] + lambda * bestSign * xOut[i];        // half-space projection of w
+            wOut[i] = w[i] + lambda * bestSign * xOut[i];        // Eq. (3): half-space projection of w
         }
         return bestSign;
     }
@@ -233,7 +233,7 @@ public final class BtfConstraint {
         for (int it = 0; it < 200; it++) {
             double a = 1 - l;
             double b = 1 + l;
-            double h = fixedDot + l * fixedNorm + 0.5 * (p2 / (a * a) - m2 / (b * b)) - c;   // h(λ)
+            double h = fixedDot + l * fixedNorm + 0.5 * (p2 / (a * a) - m2 / (b * b)) - c;   // Eq. (3): h(λ)
             if (h > 0) {
                 hi = l;
             } else {

@@ -110,7 +110,7 @@ public final class BtfNetwork {
             for (int i = 0; i < src.length; i++) {
                 a += w[i] * lines[src[i]];
             }
-            y[j] = a >= 0 ? 1 : -1;                         // y_j = sgn(w_j · x_j)
+            y[j] = a >= 0 ? 1 : -1;                         // Eq. (1): y_j = sgn(w_j · x_j)
             lines[inputs + j] = y[j];
         }
         return y;

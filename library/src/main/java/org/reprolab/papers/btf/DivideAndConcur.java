@@ -237,7 +237,7 @@ public final class DivideAndConcur {
                     }
                     mean /= rows;                                      // copies agree: their average,
                     if (i < inputWeights) {
-                        mean = Math.max(-rho, Math.min(rho, mean));    // clipped to the box |w_i| ≤ ρ
+                        mean = Math.max(-rho, Math.min(rho, mean));    // Eq. (4): clipped to the box |w_i| ≤ ρ
                     }
                     for (int r = 0; r < rows; r++) {
                         out[r * replicaSize + nodeOffset[j] + i] = mean;

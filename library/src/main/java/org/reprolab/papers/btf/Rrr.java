@@ -18,7 +18,8 @@ import org.reprolab.engine.Interrupts;
  * <p>with \(0 < \beta \le 1\). At a fixed point the bracket vanishes, so \(x = P_A(z) = P_B(2P_A(z) - z)\) lies
  * in both sets: it is a solution. The error \(\varepsilon = \|P_B(2P_A(z) - z) - P_A(z)\|\), the distance
  * between the A-side and the B-side estimates of the solution, is recorded at every iteration; it falls to zero
- * (geometrically) when the iteration finds a solution and fluctuates while it searches.
+ * (geometrically) when the iteration finds a solution and fluctuates while it searches. (It is the gap between the
+ * two constraints as RRR sees them, in place of \(\|P_A(z) - P_B(z)\|\): it costs no extra projection.)
  *
  * <pre>{@code
  * Rrr rrr = Rrr.builder().setA(pa).setB(pb).optBeta(0.5).optMaxIterations(10_000).build();
@@ -93,7 +94,7 @@ public final class Rrr {
         double err = 0;
         for (int i = 0; i < n; i++) {
             double d = pb[i] - pa[i];
-            z[i] += beta * d;                                // relax: z ← z + β[P_B(2P_A(z) − z) − P_A(z)]
+            z[i] += beta * d;                                // Eq. (2): z ← z + β[P_B(2P_A(z) − z) − P_A(z)]
             err += d * d;
         }
         return Math.sqrt(err);

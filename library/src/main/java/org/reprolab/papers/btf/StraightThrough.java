@@ -90,7 +90,7 @@ public final class StraightThrough {
                     da += -2 * norm * t * slack;
                 }
                 if (Math.abs(pre[j]) <= 1) {
-                    da += dLine[n0 + j];                             // straight-through: dy/da := 1{|a| ≤ 1}
+                    da += dLine[n0 + j];                             // Eq. (5): dy/da := 1{|a| ≤ 1}
                 }
                 if (da == 0) {
                     continue;

@@ -5,21 +5,21 @@
  * divide-and-concur formulation. Implemented in the spirit of the paper: its exact projection formulas and
  * normalisation were not available to us, so the formulation below and the derivations are ours.
  *
- * <p>Implemented (numbering ours):
+ * <p>Implemented (equation numbers ours, used in {@code // Eq. (n)} comments):
  * <ol>
- *   <li>A Boolean threshold network, \(y_j = \operatorname{sgn}(w_j \cdot x_j)\), and truth tables (multiplier,
- *       cellular automaton) ({@link org.reprolab.papers.btf.BtfNetwork},
- *       {@link org.reprolab.papers.btf.TruthTable}).</li>
- *   <li>The RRR iteration \(z \leftarrow z + \beta[P_B(2P_A(z) - z) - P_A(z)]\) over any two projections, with
- *       its error trace and restarts ({@link org.reprolab.papers.btf.Rrr},
+ *   <li>Eq. 1, the Boolean threshold function \(y_j = \operatorname{sgn}(w_j \cdot x_j)\), in networks
+ *       ({@link org.reprolab.papers.btf.BtfNetwork}) learned from truth tables such as a multiplier or a
+ *       cellular automaton ({@link org.reprolab.papers.btf.TruthTable}).</li>
+ *   <li>Eq. 2, the RRR iteration \(z \leftarrow z + \beta[P_B(2P_A(z) - z) - P_A(z)]\) over any two
+ *       projections, with its error trace and restarts ({@link org.reprolab.papers.btf.Rrr},
  *       {@link org.reprolab.papers.btf.Projection}).</li>
- *   <li>The BTF constraint with margin, \(y (w \cdot x) \ge \mu\rho\) with ±1 values, and its exact
+ *   <li>Eq. 3, the BTF constraint with margin, \(y (w \cdot x) \ge \mu\rho\) with ±1 values, and its exact
  *       projections, Boolean and relaxed ({@link org.reprolab.papers.btf.BtfConstraint}).</li>
- *   <li>Divide-and-concur: A = every replica's nodes satisfy their BTF constraints, B = all copies of weights
- *       and values agree, input weights in [−ρ, ρ] ({@link org.reprolab.papers.btf.DivideAndConcur}); a solver
- *       on top ({@link org.reprolab.papers.btf.BtfSolver}).</li>
- *   <li>The gradient baseline: the same network trained with the straight-through estimator
- *       ({@link org.reprolab.papers.btf.StraightThrough}).</li>
+ *   <li>Eq. 4, divide-and-concur: A = every replica's nodes satisfy Eq. 3, B = all copies of weights and values
+ *       agree, input weights in [−ρ, ρ] ({@link org.reprolab.papers.btf.DivideAndConcur}); a solver on top
+ *       ({@link org.reprolab.papers.btf.BtfSolver}).</li>
+ *   <li>Eq. 5, the gradient baseline: the same network trained with the straight-through estimator
+ *       \(\partial y / \partial a := \mathbf{1}\{|a| \le 1\}\) ({@link org.reprolab.papers.btf.StraightThrough}).</li>
  * </ol>
  */
 package org.reprolab.papers.btf;

@@ -94,9 +94,10 @@ public final class BtfReproduction implements Reproduction {
                         + "the paper's own were not available to us.",
                 "Small tasks stand in for the paper's: a 2-bit multiplier (not 3-bit), rule 110 through a 5-cell "
                         + "window, random 6-input teacher networks with 3 hidden gates.",
-                "Restarts and iteration budgets are small (quick: 10-20 restarts of at most 1,000 iterations; "
-                        + "full: 40-60 restarts of at most 2,000); RRR stops as soon as the agreed network "
-                        + "reproduces the table, except in the margin step, which runs to the RRR fixed point.",
+                "Restarts and iteration budgets are small (quick: 20-40 restarts of at most 1,000 iterations; "
+                        + "full: 60-160 restarts of at most 2,000); RRR stops as soon as the agreed network "
+                        + "reproduces the table, except in the margin step, which runs to the RRR fixed point "
+                        + "(at most 3,000 and 6,000 iterations).",
                 "The gradient baseline is ours: the same sign network, squared hinge loss on the output "
                         + "pre-activations, the straight-through estimator (1{|a| ≤ 1}), full-batch Adam, the best "
                         + "of 4 learning rates.");
@@ -176,9 +177,9 @@ public final class BtfReproduction implements Reproduction {
         ctx.note(String.format("Teachers: %d random networks, each hidden gate an AND or OR of 2-3 random literals "
                 + "(±1 weights, integer threshold), the output a majority of the 3 gates with random signs. The student "
                 + "has the teacher's architecture; 'same gates' counts exact runs whose hidden units compute the "
-                + "teacher's gates up to order and negation (RRR, stopped at the first exact network with μ = 0.5, "
-                + "often finds another circuit for the same function). STE (same budget, learning rate 0.03) solved "
-                + "%d of %d.",
+                + "teacher's gates up to order and negation: recovery here is of the function, since the gates are not "
+                + "identifiable from the truth table (a majority ignores a gate wherever the other two agree), and "
+                + "the exact students found other gates. STE (same budget, learning rate 0.03) solved %d of %d.",
                 teachers, steExact, runs));
         double fraction = (double) exact / runs;
         ctx.check(TEACHER, fraction, String.format("%d of %d restarts exact (%d teachers × %d restarts, ≤ %d "
@@ -258,6 +259,47 @@ public final class BtfReproduction implements Reproduction {
                 Reference.noNumber(ABSTRACT + ": multiplier circuits discovered exactly"));
         ctx.check(MULT_VS_STE, c.rrr - c.ste, c.describe(restarts, budget), Criterion.above(0),
                 Reference.noNumber(ABSTRACT + ": exact solutions where gradient-based methods struggle"));
+        if (!ctx.quick()) {
+            threeBit(ctx, budget);
+        }
+    }
+
+    /**
+     * The 3-bit multiplier (64 rows, 6 outputs) through one hidden layer of 24 units: measured, not claimed (our
+     * architecture is a guess; the paper's is not available to us). Output nodes read 24 upstream values, too many
+     * to enumerate, so RRR uses the relaxed projection here.
+     */
+    private void threeBit(StepContext ctx, int budget) {
+        int restarts = 5;
+        BtfNetwork net = BtfNetwork.layered(6, new int[] {24}, 6, true);
+        TruthTable table = TruthTable.multiplier(3);
+        BtfSolver solver = BtfSolver.builder().setNetwork(net).optMargin(MU).optWeightScale(RHO).optBeta(BETA)
+                .optBooleanInputs(false).optMaxIterations(budget).optStopWhenExact(true).build();
+        SplittableRandom rng = ctx.random("3-bit rrr");
+        int rrrOk = 0;
+        int bestRows = 0;
+        for (int r = 0; r < restarts; r++) {
+            BtfSolver.Result res = solver.solve(table, rng.split());
+            rrrOk += res.solved() ? 1 : 0;
+            bestRows = Math.max(bestRows, net.correctRows(res.weights(), table));
+        }
+        int steBest = 0;
+        for (double lr : STE_RATES) {
+            StraightThrough ste = StraightThrough.builder().setNetwork(net).optLearningRate(lr).optPasses(budget)
+                    .build();
+            SplittableRandom steRng = ctx.random("3-bit ste-" + lr);
+            int ok = 0;
+            for (int r = 0; r < restarts; r++) {
+                ok += ste.train(table, steRng.split()).solved() ? 1 : 0;
+            }
+            steBest = Math.max(steBest, ok);
+        }
+        ctx.metric("3-bit multiplier: RRR exact", rrrOk);
+        ctx.metric("3-bit multiplier: best STE exact", steBest);
+        ctx.note(String.format("3-bit multiplier (6 → 24 → 6, relaxed RRR projections, %d restarts of ≤ %d passes): "
+                + "RRR exact in %d (best run %d of 64 rows right), straight-through (best of 4 rates) in %d. The paper "
+                + "reports exact 3-bit multipliers with its own architecture and settings.", restarts, budget, rrrOk,
+                bestRows, steBest));
     }
 
     private void cellularAutomaton(StepContext ctx) {
@@ -343,9 +385,9 @@ public final class BtfReproduction implements Reproduction {
         double stePerPass = (double) steCpuTotal / Math.max(1, stePasses);
         ctx.table(task, t);
         double rrrPerPass = rrrCpu / Math.max(1.0, Arrays.stream(rrrPasses).map(p -> p < 0 ? budget : p).sum());
-        ctx.note(String.format("%s: the budget is counted in passes over the truth table, not in CPU time: an RRR "
+        ctx.note(String.format("The budget is counted in passes over the truth table, not in CPU time: an RRR "
                 + "iteration (both projections over all replicas) took %.3f ms of CPU, a straight-through step "
-                + "(forward and backward over all rows) about %.3f ms.", task, rrrPerPass / 1e6, stePerPass / 1e6));
+                + "(forward and backward over all rows) about %.3f ms.", rrrPerPass / 1e6, stePerPass / 1e6));
         ctx.metric(task + ": RRR exact", rrrOk);
         ctx.metric(task + ": best STE exact", bestOk);
         ctx.metric(task + ": RRR CPU ms per restart", rrrCpu / 1e6 / restarts);
@@ -366,8 +408,8 @@ public final class BtfReproduction implements Reproduction {
             }
             Charts.addLine(errors, "restart " + (i + 1), it, e);
         }
-        ctx.note(task + ": RRR stops at the first iteration whose agreed network reproduces the table, so its "
-                + "error traces end above zero; the margin step shows runs to the fixed point.");
+        ctx.note("RRR stops at the first iteration whose agreed network reproduces the table, so its error traces "
+                + "end above zero; the margin step shows runs to the fixed point.");
         ctx.chart(task + "-rrr-error", errors);
         return new Comparison(rrrOk, bestOk, bestRate);
     }
@@ -465,7 +507,9 @@ public final class BtfReproduction implements Reproduction {
         ctx.metric("fixed points at μ = 0.95", fixedLarge);
         ctx.note("Normalisation (ours): input weights in [−ρ, ρ], margin μρ. At μ = 1 on a complete truth table every "
                 + "input weight of a non-constant node must be 0 or ±ρ (see DivideAndConcur); the fixed points here "
-                + "ran to RRR convergence (error ≤ 1e-8·√dim z), not merely to the first exact network.");
+                + "ran to RRR convergence (error ≤ 1e-8·√dim z), not merely to the first exact network. Runs that do not "
+                + "converge sit in traps (a flat error, often a period-2 cycle of the iterate): restarts are how RRR "
+                + "gets out of them.");
         ctx.check(PM1, pm1Fraction[1], String.format("%d of %d fixed points at μ = 0.95 are ±1 and stay exact "
                 + "when rounded (%d restarts)", t.intColumn("±1 and exact when rounded").get(1), fixedLarge,
                 restarts), Criterion.atLeast(0.9),
