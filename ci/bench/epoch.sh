@@ -20,9 +20,10 @@ mkdir -p ci/bench/results
 log=$(mktemp)
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=2 BENCH_THREADS=2 REPROLAB_THREADS=2
 for r in $(seq "$rounds"); do
-    # The same JVM flags as ./reprolab.
+    # The same JVM flags as ./reprolab,
     read -r -a opts < ci/jvm-options
-    java "${opts[@]}" -cp "$jar" ci/bench/EpochBenchmark.java "$epochs" | sed "s/^{/{\"round\": $r, /" >> "$log"
+    # and its OpenMP spin limit; PyTorch runs with its defaults, as its users get them.
+    GOMP_SPINCOUNT="${GOMP_SPINCOUNT:-1000}" java "${opts[@]}" -cp "$jar" ci/bench/EpochBenchmark.java "$epochs" | sed "s/^{/{\"round\": $r, /" >> "$log"
     /usr/bin/python3 ci/bench/epoch_torch.py "$epochs" | sed "s/^{/{\"round\": $r, /" >> "$log"
 done
 /usr/bin/python3 ci/bench/summarize_epochs.py "$log" ci/bench/results/epoch.json
