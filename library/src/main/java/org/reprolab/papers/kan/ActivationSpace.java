@@ -125,10 +125,11 @@ public interface ActivationSpace {
             NDList terms = new NDList();
             NDArray prev = u.onesLike();
             NDArray cur = u;
+            NDArray two = NdConstants.scalar(u, 2);                         // not mul(2): see NdConstants
             terms.add(prev.expandDims(2));
             terms.add(cur.expandDims(2));
             for (int n = 1; n < degree; n++) {
-                NDArray next = u.mul(cur).mul(2).sub(prev);                  // T_{n+1} = 2u·T_n − T_{n−1}
+                NDArray next = u.mul(cur).mul(two).sub(prev);                // T_{n+1} = 2u·T_n − T_{n−1}
                 terms.add(next.expandDims(2));
                 prev = cur;
                 cur = next;
@@ -180,7 +181,7 @@ public interface ActivationSpace {
             for (int m = 0; m < modes; m++) {
                 omega[m] = (m + 1) * Math.PI / 2;
             }
-            NDArray w = u.getManager().create(omega).toType(u.getDataType(), false);   // (M)
+            NDArray w = NdConstants.vector(u, omega);                                   // (M)
             NDArray phase = u.expandDims(2).mul(w);                                     // (B, in, M)
             return phase.sin().concat(phase.cos(), 2);                                  // (B, in, 2M)
         }
@@ -232,7 +233,7 @@ public interface ActivationSpace {
                 c[i] = -1 + width * i;
             }
             NDArray mu = u.getManager().create(c).toType(u.getDataType(), false);      // μ_c  (n)
-            return u.expandDims(2).sub(mu).div(width).square().neg().exp();            // (B, in, n)
+            return u.expandDims(2).sub(mu).div(NdConstants.scalar(u, width)).square().neg().exp(); // (B, in, n)
         }
 
         @Override

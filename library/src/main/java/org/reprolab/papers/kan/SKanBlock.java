@@ -178,7 +178,7 @@ public final class SKanBlock extends AbstractBlock {
             NDArray e = l.selectionEntropy();
             h = h == null ? e : h.add(e);
         }
-        return h.div(layers.size());
+        return h.div(NdConstants.scalar(h, layers.size()));
     }
 
     /** Per layer, each node's chosen space name. */

@@ -96,7 +96,7 @@ public final class SKanLayer extends AbstractBlock {
         NDArray lo = domain.get(0);
         NDArray hi = domain.get(1);
         NDArray xc = x.maximum(lo).minimum(hi);                                    // x clipped to the domain
-        NDArray u = xc.sub(lo).div(hi.sub(lo)).mul(2).sub(1);                      // Eq. (S3)  (B, in)
+        NDArray u = xc.sub(lo).div(hi.sub(lo)).mul(NdConstants.scalar(x, 2)).sub(1);  // Eq. (S3)  (B, in)
         NDArray a = selection(logits, keep, tau);                                  // Eq. (S2)  (out, M)
         float[] alive = keep.sum(new int[] {0}).toType(DataType.FLOAT32, false).toFloatArray();
         NDArray y = base.apply(xc).matMul(scaleBase.transpose());                  // Σ_i s^b b(x_i)  (B, out)
@@ -114,7 +114,7 @@ public final class SKanLayer extends AbstractBlock {
 
     /** Eq. (S2): a_{j,m} = softmax over the kept spaces of α_{j,m}/τ. */
     public static NDArray selection(NDArray logits, NDArray keep, double tau) {
-        return logits.div(tau).add(keep.log()).softmax(1);
+        return logits.div(NdConstants.scalar(logits, tau)).add(keep.log()).softmax(1);
     }
 
     /** Mean entropy of the nodes' selection weights −Σ_m a log a (0 when every node has chosen). */
