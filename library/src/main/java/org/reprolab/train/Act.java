@@ -4,7 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 import java.util.function.UnaryOperator;
 
-/** Activation functions for {@link Mlp}, each with the initialisation it is usually paired with. */
+/**
+ * Activation functions for {@link Mlp}, each with the initialisation it is usually paired with. All are DJL
+ * activations that hand their parameters to PyTorch as values, so they are safe on the autograd path (DJL's swish
+ * and relu6 are not: see {@link org.reprolab.engine.NdConstants}).
+ */
 public enum Act {
     /** max(0, x). */
     RELU(Activation::relu, Init.HE_NORMAL),

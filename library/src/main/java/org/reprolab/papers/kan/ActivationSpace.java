@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import org.reprolab.engine.NdConstants;
 
 /**
  * A family of univariate functions in which a KAN edge can live: a fixed basis ψ_1 … ψ_n on the normalised

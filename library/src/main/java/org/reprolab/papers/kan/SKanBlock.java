@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.reprolab.engine.NdConstants;
 
 /**
  * An S-KAN of shape [n₀, …, n_L] (Yang et al. 2024): {@link SKanLayer}s in sequence, every node choosing

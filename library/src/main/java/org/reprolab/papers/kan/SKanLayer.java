@@ -12,6 +12,7 @@ import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.reprolab.engine.NdConstants;
 
 /**
  * An activation-space selectable KAN layer (S-KAN, Yang et al. 2024): every output node j chooses, with

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.reprolab.engine.NdConstants;
 
 /**
  * Alpha-dropout (Klambauer et al. 2017, Sec. "New dropout technique"): a dropped unit is set to the SELU
@@ -46,9 +47,9 @@ public final class AlphaDropout extends AbstractBlock {
         double[] ab = affine(rate);
         NDArray keep = x.getManager().randomUniform(0f, 1f, x.getShape(), DataType.FLOAT32, x.getDevice())
                 .gte(rate).toType(DataType.FLOAT32, false);
-        // x·keep + α′·(1 − keep), then a·(.) + b
+        // x·keep + α′·(1 − keep), then a·(.) + b; a is kept for the backward pass, so not mul(a): see NdConstants
         NDArray dropped = x.mul(keep).add(keep.neg().add(1).mul(ALPHA_PRIME));
-        return dropped.mul(ab[0]).add(ab[1]);
+        return dropped.mul(NdConstants.scalar(dropped, ab[0])).add(ab[1]);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.reprolab.papers.sgntk;
 
 import ai.djl.ndarray.NDArray;
+import org.reprolab.engine.NdConstants;
 import org.reprolab.math.SpecialFunctions;
 
 /**
@@ -64,7 +65,7 @@ public sealed interface Activation permits Activation.Erf, Activation.Relu, Acti
 
         @Override
         public NDArray apply(NDArray x) {
-            return x.mul(m).erf();
+            return x.mul(NdConstants.scalar(x, m)).erf();                  // not mul(m): see NdConstants
         }
 
         @Override
@@ -93,7 +94,7 @@ public sealed interface Activation permits Activation.Erf, Activation.Relu, Acti
 
         @Override
         public NDArray apply(NDArray x) {
-            return x.maximum(0);
+            return x.maximum(NdConstants.scalar(x, 0));                    // not maximum(0): see NdConstants
         }
 
         @Override

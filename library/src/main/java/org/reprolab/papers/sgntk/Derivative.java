@@ -1,6 +1,7 @@
 package org.reprolab.papers.sgntk;
 
 import ai.djl.ndarray.NDArray;
+import org.reprolab.engine.NdConstants;
 
 /**
  * A function used as "the derivative" in a backward pass: either an activation's true derivative φ′ or a
@@ -62,7 +63,10 @@ public sealed interface Derivative permits Derivative.ErfBump, Derivative.Heavis
 
         @Override
         public NDArray at(NDArray x) {
-            return x.square().muli(-k * k).exp().muli(2 * k / Math.sqrt(Math.PI));
+            // Constants from NdConstants (see there); exp's output is kept for its backward pass, so it is scaled
+            // out of place: the array form may sit on an autograd path.
+            return x.square().muli(NdConstants.scalar(x, -k * k)).exp()
+                    .mul(NdConstants.scalar(x, 2 * k / Math.sqrt(Math.PI)));
         }
 
         @Override

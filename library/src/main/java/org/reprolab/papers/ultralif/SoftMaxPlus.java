@@ -2,6 +2,7 @@ package org.reprolab.papers.ultralif;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import org.reprolab.engine.NdConstants;
 
 /**
  * The soft max-plus operator of ultradiscretization: the log-sum-exp at temperature ε,
@@ -28,9 +29,7 @@ public final class SoftMaxPlus {
 
     /** LSE_ε(a, b) at a fixed temperature. */
     public static NDArray lse(NDArray a, NDArray b, double eps) {
-        NDArray m = a.maximum(b).stopGradient();
-        NDArray sum = a.sub(m).div(eps).exp().add(b.sub(m).div(eps).exp());
-        return m.add(sum.log().mul(eps));
+        return lse(a, b, NdConstants.scalar(a, eps));                // not div(eps), mul(eps): see NdConstants
     }
 
     /** LSE_ε over any number of terms of the same shape, elementwise. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.reprolab.data.LabeledData;
 import org.reprolab.engine.Engines;
+import org.reprolab.engine.NdConstants;
 import org.reprolab.engine.Progress;
 import org.reprolab.train.TrainingLoop;
 
@@ -119,11 +120,7 @@ public final class SpikeTraining {
                         yb.attach(scope);
                         float l;
                         try (GradientCollector gc = Engines.engine().newGradientCollector()) {
-                            NDList out = net.forward(store, new NDList(xb), true);
-                            NDArray objective = TrainingLoop.crossEntropy(out.get(0), yb);
-                            if (sparsity != 0) {
-                                objective = objective.add(out.get(1).mul(sparsity));   // CE + λ·rate
-                            }
+                            NDArray objective = loss(net.forward(store, new NDList(xb), true), yb, sparsity);
                             gc.backward(objective);
                             l = objective.getFloat();
                         }
@@ -145,6 +142,19 @@ public final class SpikeTraining {
             }
         }
         return new Result(loss, acc, rate, eps, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The paper's loss L = CE + λ·rate for a {@link SpikingMlp}'s forward output {@code {logits (B, K), rate ()}} and
+     * integer labels {@code (B)}; the cross-entropy alone when λ = 0.
+     */
+    public static NDArray loss(NDList out, NDArray labels, float sparsity) {
+        NDArray objective = TrainingLoop.crossEntropy(out.get(0), labels);
+        if (sparsity != 0) {
+            NDArray rate = out.get(1);
+            objective = objective.add(rate.mul(NdConstants.scalar(rate, sparsity)));     // CE + λ·rate
+        }
+        return objective;
     }
 
     /** {@code [accuracy, mean spike rate]} of {@code net} on {@code data}, in inference mode, in batches. */

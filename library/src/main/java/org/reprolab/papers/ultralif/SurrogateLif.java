@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.reprolab.engine.NdConstants;
 
 /**
  * The baseline: a discrete-time leaky integrate-and-fire neuron trained with a sigmoid surrogate gradient.
@@ -45,6 +46,11 @@ public final class SurrogateLif extends AbstractBlock {
 
     /** H(x) forward (H(0) = 1), α σ(αx)(1 − σ(αx)) backward. */
     public static NDArray spike(NDArray x, float alpha) {
+        return spike(x, NdConstants.scalar(x, alpha));
+    }
+
+    /** {@link #spike(NDArray, float)} with α as a 0-d array (PyTorch-owned, see {@link NdConstants}). */
+    private static NDArray spike(NDArray x, NDArray alpha) {
         NDArray soft = Activation.sigmoid(x.mul(alpha));
         NDArray hard = x.gte(0).toType(x.getDataType(), false);
         return soft.sub(soft.stopGradient()).add(hard);   // value H(x), gradient d/dx σ(αx)
@@ -60,10 +66,12 @@ public final class SurrogateLif extends AbstractBlock {
     public static NDArray lif(NDArray currents, float tau, float threshold, float alpha) {
         long steps = currents.getShape().get(1);
         NDArray v = currents.get(new NDIndex(":, 0")).zerosLike();
+        NDArray leak = NdConstants.scalar(currents, tau);                        // not mul(tau): see NdConstants
+        NDArray sharpness = NdConstants.scalar(currents, alpha);
         NDList spikes = new NDList();
         for (int t = 0; t < steps; t++) {
-            NDArray u = v.mul(tau).add(currents.get(new NDIndex(":, {}", t)));   // leak and integrate
-            NDArray s = spike(u.sub(threshold), alpha);                          // fire
+            NDArray u = v.mul(leak).add(currents.get(new NDIndex(":, {}", t)));  // leak and integrate
+            NDArray s = spike(u.sub(threshold), sharpness);                      // fire
             v = u.mul(s.neg().add(1));                                           // reset to 0
             spikes.add(s);
         }

@@ -12,6 +12,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
+import org.reprolab.engine.NdConstants;
 
 /**
  * The UltraLIF neuron (Miñoza 2026, Sec. 4): the leaky integrate-and-fire neuron ultradiscretized, so the
@@ -109,9 +110,8 @@ public final class UltraLif extends AbstractBlock {
 
     /** {@link #simulate(NDArray, NDArray, NDArray, float)} at fixed τ and ε, in the currents' data type. */
     public static NDList simulate(NDArray currents, double tau, double eps, double threshold) {
-        NDManager m = currents.getManager();
-        NDArray logTau = m.create(Math.log(tau)).toType(currents.getDataType(), false);
-        NDArray e = m.create(eps).toType(currents.getDataType(), false);
+        NDArray logTau = NdConstants.scalar(currents, Math.log(tau));
+        NDArray e = NdConstants.scalar(currents, eps);
         return simulate(currents, logTau, e, (float) threshold);
     }
 

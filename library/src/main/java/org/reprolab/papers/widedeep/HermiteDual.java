@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.reprolab.engine.NdConstants;
 
 /**
  * A polynomial dual and its activation, given by Hermite coefficients: the activation
@@ -176,9 +177,9 @@ public final class HermiteDual implements DualActivation {
         double invSqrtFact = 1;
         for (int k = 0; k < a.length; k++) {
             if (a[k] != 0) {
-                s = s.add(he.mul(a[k] * invSqrtFact));
+                s = s.add(he.mul(NdConstants.scalar(x, a[k] * invSqrtFact)));   // not mul(number): see NdConstants
             }
-            NDArray next = prev == null ? x.mul(he) : x.mul(he).sub(prev.mul(k));
+            NDArray next = prev == null ? x.mul(he) : x.mul(he).sub(prev.mul(NdConstants.scalar(x, k)));
             prev = he;
             he = next;
             invSqrtFact /= Math.sqrt(k + 1);
