@@ -126,7 +126,7 @@ public final class UltraLifReproduction implements Reproduction {
         return List.of(
                 Step.of("soft-max-plus", "LSE_ε against max: the ε ln 2 bound", this::softMaxPlus),
                 Step.of("convergence", "UltraLIF trajectories converge to the max-plus LIF as ε → 0", this::convergence),
-                Step.of("fashion-mnist", "Fashion-MNIST at T=1: UltraLIF, UltraPLIF, UltraDLIF vs surrogate LIF; "
+                Step.of("fashion-mnist", "Fashion-MNIST at T=1: UltraLIF, UltraPLIF (and UltraDLIF in full) vs surrogate LIF; "
                         + "sparsity penalty; gradients of the trained layer", this::fashionMnist));
     }
 
