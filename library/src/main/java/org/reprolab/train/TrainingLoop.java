@@ -45,6 +45,7 @@ public final class TrainingLoop {
     private final String name;
     private final EpochListener onEpoch;
     private final BatchListener onBatch;
+    private final Objective objective;
 
     private TrainingLoop(Builder b) {
         this.epochs = b.epochs;
@@ -55,6 +56,19 @@ public final class TrainingLoop {
         this.name = b.name;
         this.onEpoch = b.onEpoch;
         this.onBatch = b.onBatch;
+        this.objective = b.objective;
+    }
+
+    /**
+     * What a batch minimises: the block's training-mode output and the batch's labels to a scalar. The default is
+     * {@link #crossEntropy} of the block's single output; a block with more outputs (say, logits and a spike
+     * rate) brings its own. Training accuracy is read from the output's first array; test data passed to
+     * {@link #fit} is scored by {@link #evaluate}, which needs a single output.
+     */
+    @FunctionalInterface
+    public interface Objective {
+        /** The loss to differentiate, a scalar NDArray. */
+        NDArray loss(NDList output, NDArray labels);
     }
 
     /** Called after every epoch (for live charts, logs and benchmarks). */
@@ -145,11 +159,11 @@ public final class TrainingLoop {
                         yb.attach(scope);
                         float loss;
                         try (GradientCollector gc = Engines.engine().newGradientCollector()) {
-                            NDArray logits = block.forward(store, new NDList(xb), true).singletonOrThrow();
-                            NDArray l = crossEntropy(logits, yb);
+                            NDList out = block.forward(store, new NDList(xb), true);
+                            NDArray l = objective.loss(out, yb);
                             gc.backward(l);
                             loss = l.getFloat();
-                            correct += logits.argMax(1).eq(yb).sum().getLong();
+                            correct += out.get(0).argMax(1).eq(yb).sum().getLong();
                         }
                         for (Parameter p : params) {
                             NDArray w = p.getArray();
@@ -231,6 +245,7 @@ public final class TrainingLoop {
         private String name = "training";
         private EpochListener onEpoch;
         private BatchListener onBatch;
+        private Objective objective = (out, labels) -> crossEntropy(out.singletonOrThrow(), labels);
 
         /** Passes over the training data; default 1. */
         public Builder setEpochs(int epochs) {
@@ -296,6 +311,12 @@ public final class TrainingLoop {
         /** A listener called after every optimizer update (e.g. to re-apply a sparsity mask). */
         public Builder optOnBatch(BatchListener listener) {
             this.onBatch = listener;
+            return this;
+        }
+
+        /** What each batch minimises; default the softmax cross-entropy of the block's single output. */
+        public Builder optObjective(Objective objective) {
+            this.objective = objective;
             return this;
         }
 

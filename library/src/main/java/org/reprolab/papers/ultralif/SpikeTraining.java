@@ -4,28 +4,17 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
-import ai.djl.util.Pair;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
 import org.reprolab.data.LabeledData;
-import org.reprolab.engine.Engines;
 import org.reprolab.engine.NdConstants;
-import org.reprolab.engine.Progress;
+import org.reprolab.train.History;
 import org.reprolab.train.TrainingLoop;
 
 /**
  * Minibatch training of a {@link SpikingMlp} with the paper's loss, softmax cross-entropy plus a sparsity
- * penalty on the mean spike rate, \( L = \mathrm{CE} + λ \bar{s} \) (λ = 0 by default), and Adam. Every batch
- * runs in its own NDManager scope.
+ * penalty on the mean spike rate, \( L = \mathrm{CE} + λ \bar{s} \) (λ = 0 by default), and Adam, through
+ * {@link TrainingLoop} with that loss as its objective; after every epoch it scores accuracy, spike rate and ε.
  *
  * <pre>{@code
  * SpikeTraining.Result r = SpikeTraining.builder().setEpochs(10).optSparsity(0.1f).build()
@@ -81,67 +70,20 @@ public final class SpikeTraining {
     /** Trains {@code net} (initialised here if it is not yet) and evaluates it on {@code test} after every epoch. */
     public Result fit(SpikingMlp net, LabeledData train, LabeledData test, NDManager manager) {
         long t0 = System.nanoTime();
-        int n = train.size();
-        if (!net.isInitialized()) {
-            net.initialize(manager, DataType.FLOAT32, new Shape(batchSize, train.features()));
-        }
-        List<Parameter> params = new ArrayList<>();
-        for (Pair<String, Parameter> p : net.getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                params.add(p.getValue());
-            }
-        }
-        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build();
-        ParameterStore store = new ParameterStore(manager, false);
-        SplittableRandom rng = new SplittableRandom(shuffleSeed);
-        int batches = (n + batchSize - 1) / batchSize;
-        double[] loss = new double[epochs];
         double[] acc = new double[epochs];
         double[] rate = new double[epochs];
         double[] eps = new double[epochs];
-        try (NDManager data = manager.newSubManager(); Progress progress = Progress.start(name, (long) epochs * batches)) {
-            NDArray x = train.featuresNd(data);
-            NDArray y = train.labelsNd(data);
-            for (int e = 0; e < epochs; e++) {
-                int[] perm = LabeledData.permutation(n, rng);
-                double sum = 0;
-                for (int b = 0; b < batches; b++) {
-                    int from = (int) ((long) b * n / batches);
-                    int to = (int) ((long) (b + 1) * n / batches);
-                    try (NDManager scope = data.newSubManager()) {
-                        long[] idx = new long[to - from];
-                        for (int i = 0; i < idx.length; i++) {
-                            idx[i] = perm[from + i];
-                        }
-                        NDArray index = scope.create(idx);
-                        NDArray xb = x.get(index);
-                        NDArray yb = y.get(index);
-                        xb.attach(scope);
-                        yb.attach(scope);
-                        float l;
-                        try (GradientCollector gc = Engines.engine().newGradientCollector()) {
-                            NDArray objective = loss(net.forward(store, new NDList(xb), true), yb, sparsity);
-                            gc.backward(objective);
-                            l = objective.getFloat();
-                        }
-                        for (Parameter p : params) {
-                            NDArray w = p.getArray();
-                            NDArray g = w.getGradient();
-                            g.attach(scope);
-                            adam.update(p.getId(), w, g);
-                        }
-                        sum += l * idx.length;
-                        progress.step(b % 32 == 0 ? String.format("epoch %d/%d loss %.4f", e + 1, epochs, l) : "");
-                    }
-                }
-                loss[e] = sum / n;
-                double[] ar = evaluate(net, test, manager, 1000);
-                acc[e] = ar[0];
-                rate[e] = ar[1];
-                eps[e] = epsilonOf(net.neuron());
-            }
-        }
-        return new Result(loss, acc, rate, eps, (System.nanoTime() - t0) / 1e9);
+        History history = TrainingLoop.builder().setEpochs(epochs).setBatchSize(batchSize).optAdam(learningRate)
+                .optShuffleSeed(shuffleSeed).optName(name)
+                .optObjective((out, labels) -> loss(out, labels, sparsity))
+                .optOnEpoch((e, trainLoss, testAccuracy, seconds) -> {
+                    double[] ar = evaluate(net, test, manager, 1000);
+                    acc[e] = ar[0];
+                    rate[e] = ar[1];
+                    eps[e] = epsilonOf(net.neuron());
+                })
+                .build().fit(net, train, null, manager);
+        return new Result(history.trainLoss(), acc, rate, eps, (System.nanoTime() - t0) / 1e9);
     }
 
     /**
