@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * The {@code reprolab-java} Jupyter kernelspec: where it goes (Jupyter's data directories on Linux) and what
  * its {@code kernel.json} says. The kernel runs the shaded {@code kernel-ext/target/reprolab-kernel.jar} with
- * the flags it needs: headless AWT, JShell opened, the heap from {@code REPROLAB_KERNEL_HEAP} (default 6g),
- * extra JVM flags from {@code REPROLAB_KERNEL_JAVA_OPTS}; interrupts arrive as messages.
+ * the JVM flags of {@code ./reprolab} ({@code ci/jvm-options}, read at install time) and what a kernel needs on
+ * top: JShell opened, the heap from {@code REPROLAB_KERNEL_HEAP} (default 6g), extra JVM flags from
+ * {@code REPROLAB_KERNEL_JAVA_OPTS}; interrupts arrive as messages.
  */
 final class KernelSpec {
 
@@ -44,31 +45,43 @@ final class KernelSpec {
         return Paths.get("/usr/local/share/jupyter/kernels");
     }
 
-    /** The kernel jar next to this build: {@code <home>/kernel-ext/target/reprolab-kernel.jar}. */
-    static Path defaultJar() {
+    /** The project root: {@code reprolab.home} (set by {@code ./reprolab}), else found from this code's location. */
+    static Path home() {
         String home = System.getProperty("reprolab.home");
         if (home != null && !home.isBlank()) {
-            return Paths.get(home, "kernel-ext", "target", "reprolab-kernel.jar");
+            return Paths.get(home);
         }
         try {
             Path cli = Paths.get(KernelSpec.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             // reproductions/target/reprolab.jar (or target/classes) -> the project root is two levels up
-            return cli.toAbsolutePath().getParent().getParent().getParent()
-                    .resolve("kernel-ext/target/reprolab-kernel.jar");
+            return cli.toAbsolutePath().getParent().getParent().getParent();
         } catch (URISyntaxException | RuntimeException e) {
-            return Paths.get("kernel-ext/target/reprolab-kernel.jar");
+            return Paths.get("");
         }
     }
 
-    /** The contents of {@code kernel.json} for {@code java} running {@code jar}. */
-    static String kernelJson(Path java, Path jar) {
+    /** The kernel jar next to this build: {@code <home>/kernel-ext/target/reprolab-kernel.jar}. */
+    static Path defaultJar() {
+        return home().resolve("kernel-ext/target/reprolab-kernel.jar");
+    }
+
+    /** The JVM flags {@code ./reprolab} runs with, from {@code <home>/ci/jvm-options}. */
+    static String jvmOptions(Path home) throws IOException {
+        Path file = home.resolve("ci/jvm-options");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("the JVM flags file " + file + " is missing; install the kernel from a "
+                    + "Reprolab checkout with './reprolab kernel install'");
+        }
+        return Files.readString(file, StandardCharsets.UTF_8).strip();
+    }
+
+    /** The contents of {@code kernel.json} for {@code java} running {@code jar} with {@code jvmOptions}. */
+    static String kernelJson(Path java, Path jar, String jvmOptions) {
         // The same JVM flags and OpenMP spin limit as ./reprolab (README, Performance), so a %repro run in
-        // the kernel costs what the CLI's does.
+        // the kernel costs what the CLI's does; the heap flag comes after them and wins.
         String cmd = "export GOMP_SPINCOUNT=${GOMP_SPINCOUNT:-1000};"
-                + " exec \"$0\" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m"
-                + " -Xmx${REPROLAB_KERNEL_HEAP:-6g} $REPROLAB_KERNEL_JAVA_OPTS"
-                + " -Djava.awt.headless=true -Dai.djl.offline=true"
-                + " -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.showThreadName=false"
+                + " exec \"$0\" " + jvmOptions
+                + " -Xmx${REPROLAB_KERNEL_HEAP:-6g} $REPROLAB_KERNEL_JAVA_OPTS -Dai.djl.offline=true"
                 + " --add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED"
                 + " -jar \"$1\" \"$2\"";
         Map<String, Object> spec = new LinkedHashMap<>();
@@ -87,10 +100,10 @@ final class KernelSpec {
             throw new IllegalArgumentException("the kernel jar " + jar + " is not built; build it with "
                     + "'mvn -q package -DskipTests' (or pass --jar)");
         }
+        String json = kernelJson(java.toAbsolutePath(), jar.toAbsolutePath(), jvmOptions(home()));
         Path dir = kernelsDir.resolve(NAME);
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("kernel.json"), kernelJson(java.toAbsolutePath(), jar.toAbsolutePath()),
-                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("kernel.json"), json, StandardCharsets.UTF_8);
         return dir;
     }
 
