@@ -21,6 +21,7 @@ public final class Engines {
 
     private static final Properties BUILD = loadBuildProperties();
     private static volatile boolean configured;
+    private static volatile boolean engineConfigured;
     private static volatile Device device;
     private static volatile String deviceChoice;
 
@@ -46,6 +47,7 @@ public final class Engines {
                     System.getProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "off"));
         }
         System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
+        Numerics.pinBeforeLoad();
         int threads = requestedThreads();
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         // A second pool of spinning inter-op threads only costs on a 2-core machine.
@@ -59,7 +61,11 @@ public final class Engines {
     public static Engine engine() {
         configure();
         try {
-            return Engine.getEngine("PyTorch");
+            Engine e = Engine.getEngine("PyTorch");
+            if (!engineConfigured) {
+                configureEngineOnce();
+            }
+            return e;
         } catch (RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null) {
@@ -113,6 +119,13 @@ public final class Engines {
         return d;
     }
 
+    private static synchronized void configureEngineOnce() {
+        if (!engineConfigured) {
+            Numerics.configureLoadedEngine();
+            engineConfigured = true;
+        }
+    }
+
     /** Seeds the engine's and Java's shared RNGs (DJL's {@code RandomUtils} included). */
     public static void seed(long seed) {
         engine().setRandomSeed((int) (seed ^ (seed >>> 32)));
@@ -121,10 +134,15 @@ public final class Engines {
     /**
      * Runs {@code body} with {@code threads} intra-op threads, then restores the setting. For workloads of
      * many small ops, where a second thread mostly waits at barriers (and on a busy machine waits for a time
-     * slice at every one).
+     * slice at every one). A deterministic run keeps its single thread: a different count would change the
+     * numbers.
      */
     public static void withIntraOpThreads(int threads, Runnable body) {
         engine();
+        if (Numerics.mode() == Numerics.Mode.DETERMINISTIC) {
+            body.run();
+            return;
+        }
         int before = JniUtils.getNumThreads();
         JniUtils.setNumThreads(threads);
         try {
@@ -138,9 +156,10 @@ public final class Engines {
     public static EngineInfo info() {
         Engine engine = engine();
         Device d = device();
+        int threads = JniUtils.getNumThreads();
         return new EngineInfo(engine.getEngineName(), engine.getVersion(), "DJL " + Engine.getDjlVersion(),
-                flavor(), d.toString(), deviceChoice, JniUtils.getNumThreads(), JniUtils.getNumInteropThreads(),
-                gpuCount());
+                flavor(), d.toString(), deviceChoice, threads, JniUtils.getNumInteropThreads(), gpuCount(),
+                Numerics.inspect(threads));
     }
 
     /** GPUs the engine can use: none with the CPU natives (and DJL's CUDA probe is then skipped). */
@@ -160,6 +179,14 @@ public final class Engines {
 
     static int requestedThreads() {
         String s = setting("reprolab.threads", "REPROLAB_THREADS", null);
+        if (Numerics.mode() == Numerics.Mode.DETERMINISTIC) {
+            if (s != null && !s.trim().equals(Integer.toString(Numerics.DETERMINISTIC_THREADS))) {
+                System.err.println("reprolab: REPROLAB_THREADS=" + s.trim() + " applies to fast mode; a deterministic run "
+                        + "computes on " + Numerics.DETERMINISTIC_THREADS + " thread (set REPROLAB_NUMERICS=fast to use "
+                        + s.trim() + ")");
+            }
+            return Numerics.DETERMINISTIC_THREADS;
+        }
         if (s == null) {
             return Runtime.getRuntime().availableProcessors();
         }
