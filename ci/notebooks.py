@@ -275,12 +275,14 @@ def check_verdicts(paper, results):
     expected = expected_verdicts()
     for v in r["verdicts"]:
         key = f"{paper}.{v['claimId']}"
-        got = "PASS" if v["passed"] else "FAIL"
-        want = expected.get(key)
-        if want is None:
-            problems.append(f"{key} has no expected verdict; it measured {got} {v.get('measuredText')}")
-        elif want != got:
-            problems.append(f"{key} expected {want}, got {got}: {v.get('measuredText')} (criterion {v.get('criterion')})")
+        got = v["outcome"]
+        e = v.get("estimate") or {}
+        measured = f"{e.get('value')} [{e.get('lo')}, {e.get('hi')}] {v.get('detail', '')}"
+        if want := expected.get(key):
+            if want != got:
+                problems.append(f"{key} expected {want}, got {got}: {measured} (criterion {v.get('criterion')})")
+        else:
+            problems.append(f"{key} has no expected verdict; it measured {got} {measured}")
     return problems
 
 

@@ -8,7 +8,7 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.reprolab.engine.Progress;
 import org.reprolab.engine.ProgressSink;
-import org.reprolab.report.Display;
+import org.reprolab.engine.Display;
 
 /**
  * Reprolab's JJava extension, found through {@code META-INF/services/org.dflib.jjava.jupyter.Extension}: our

@@ -38,7 +38,7 @@ import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 import org.reprolab.engine.Engines;
 import org.reprolab.engine.Progress;
 import org.reprolab.repro.StepResult;
-import org.reprolab.report.Display;
+import org.reprolab.engine.Display;
 
 /**
  * The Reprolab Java kernel: jjava-jupyter's protocol layer with our own JShell layer (evaluation, completion,

@@ -62,4 +62,21 @@ public final class SpecialFunctions {
     public static double normalCdf(double x) {
         return 0.5 * erfc(-x / SQRT2);
     }
+
+    /** The standard normal quantile Φ⁻¹(p), by Newton steps on {@link #normalCdf} from a rational start. */
+    public static double normalQuantile(double p) {
+        if (!(p > 0 && p < 1)) {
+            return p == 0 ? Double.NEGATIVE_INFINITY : p == 1 ? Double.POSITIVE_INFINITY : Double.NaN;
+        }
+        // Start: the logistic approximation; then Newton on Φ(x) − p, which converges in a few steps.
+        double x = Math.log(p / (1 - p)) / 1.702;
+        for (int i = 0; i < 50; i++) {
+            double step = (normalCdf(x) - p) / normalPdf(x);
+            x -= step;
+            if (Math.abs(step) < 1e-14 * Math.max(1, Math.abs(x))) {
+                break;
+            }
+        }
+        return x;
+    }
 }

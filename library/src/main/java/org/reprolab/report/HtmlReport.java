@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.reprolab.repro.Tally;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -36,23 +37,26 @@ public final class HtmlReport {
             throw new IOException("no results under " + outDir + "; run 'reprolab run all --out " + outDir + "' first");
         }
         results.sort(Comparator.comparingInt((ResultSummary s) -> s.card().number()).thenComparing(ResultSummary::id));
-        long passed = results.stream().mapToLong(ResultSummary::passed).sum();
-        long failed = results.stream().mapToLong(ResultSummary::failed).sum();
+        Tally all = results.stream().map(ResultSummary::tally).reduce(new Tally(0, 0, 0, 0, 0), Tally::plus);
 
         StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>Reprolab report</title><style>" + ResultHtml.CSS + "</style></head><body class=\"reprolab\">");
+                + "<title>Reprolab report</title></head><body style=\"" + ResultHtml.BLOCK + "\">");
         h.append("<h1>Reprolab report</h1><p>").append(results.size()).append(" paper")
-                .append(results.size() == 1 ? "" : "s").append(": ")
-                .append(ResultHtml.badge(failed == 0 ? "pass" : "fail", passed + " claims passed, " + failed + " failed"))
+                .append(results.size() == 1 ? "" : "s").append(": ").append(ResultHtml.badge(all))
                 .append(" &middot; written ").append(Instant.now()).append("</p>");
-        h.append("<table><thead><tr><th>#</th><th>paper</th><th>profile</th><th>claims</th><th>time</th></tr></thead><tbody>");
+        h.append("<table style=\"").append(ResultHtml.TABLE).append("\"><thead><tr>");
+        for (String c : List.of("#", "paper", "profile", "verdicts", "time")) {
+            h.append("<th style=\"").append(ResultHtml.HEAD).append("\">").append(c).append("</th>");
+        }
+        h.append("</tr></thead><tbody>");
         for (ResultSummary s : results) {
-            h.append("<tr><td>").append(s.card().number()).append("</td><td><a href=\"#").append(Html.escape(s.id()))
-                    .append("\">").append(Html.escape(s.card().title())).append("</a></td><td>")
-                    .append(Html.escape(s.profile())).append("</td><td>")
-                    .append(ResultHtml.badge(s.failed() == 0 && s.complete() ? "pass" : "fail",
-                            s.passed() + " passed, " + s.failed() + " failed"))
-                    .append(String.format("</td><td>%.1f s</td></tr>", s.wallSeconds()));
+            h.append("<tr>").append(ResultHtml.td(Integer.toString(s.card().number())))
+                    .append(ResultHtml.td("<a href=\"#" + Html.escape(s.id()) + "\">" + Html.escape(s.card().title())
+                            + "</a>"))
+                    .append(ResultHtml.td(Html.escape(s.profile())))
+                    .append(ResultHtml.td(s.complete() ? ResultHtml.badge(s.tally())
+                            : ResultHtml.badge(org.reprolab.repro.Outcome.FAIL, "incomplete")))
+                    .append(ResultHtml.td(String.format("%.1f s", s.wallSeconds()))).append("</tr>");
         }
         h.append("</tbody></table>");
         try {

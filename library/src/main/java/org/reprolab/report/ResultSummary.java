@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.reprolab.engine.EngineInfo;
 import org.reprolab.engine.Engines;
-import org.reprolab.repro.Claim;
 import org.reprolab.repro.PaperCard;
 import org.reprolab.repro.ReproResult;
 import org.reprolab.repro.StepResult;
+import org.reprolab.repro.Tally;
 import org.reprolab.repro.Verdict;
 
 /**
@@ -31,10 +31,8 @@ import org.reprolab.repro.Verdict;
  * @param startedAt ISO-8601 start
  * @param wallSeconds wall time of the steps
  * @param complete whether all steps ran
- * @param passed claims passed
- * @param failed claims failed
- * @param claims declared claims
- * @param verdicts one per claim
+ * @param tally claims (pass, fail, inconclusive) and checks (pass, fail), counted apart
+ * @param verdicts one per claim and check, in declaration order
  * @param metrics all metrics ({@code step/name})
  * @param tables tables, with their CSV files
  * @param charts charts, with their PNG files
@@ -43,8 +41,8 @@ import org.reprolab.repro.Verdict;
  * @param stepSeconds wall time per step
  */
 public record ResultSummary(String id, PaperCard card, String profile, long seed, String reprolabVersion,
-        String gitCommit, EngineInfo engine, String startedAt, double wallSeconds, boolean complete, long passed,
-        long failed, List<Claim> claims, List<Verdict> verdicts, Map<String, Double> metrics,
+        String gitCommit, EngineInfo engine, String startedAt, double wallSeconds, boolean complete, Tally tally,
+        List<Verdict> verdicts, Map<String, Double> metrics,
         List<Artifact> tables, List<Artifact> charts, List<String> standIns, List<String> notes,
         Map<String, Double> stepSeconds) {
 
@@ -75,9 +73,8 @@ public record ResultSummary(String id, PaperCard card, String profile, long seed
             stepSeconds.put(s.stepId(), s.seconds());
         }
         return new ResultSummary(r.id(), r.card(), r.profile().id(), r.seed(), Engines.reprolabVersion(),
-                gitCommit, r.engine(), r.startedAt(), r.wallSeconds(), r.complete(), r.passedCount(),
-                r.failedCount(), r.claims(), r.verdicts(), r.metrics(), tables, charts, r.standIns(), r.notes(),
-                stepSeconds);
+                gitCommit, r.engine(), r.startedAt(), r.wallSeconds(), r.complete(), r.tally(), r.verdicts(),
+                r.metrics(), tables, charts, r.standIns(), r.notes(), stepSeconds);
     }
 
     /** This summary as JSON. */

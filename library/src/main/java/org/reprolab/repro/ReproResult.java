@@ -11,7 +11,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Everything a run of one reproduction produced: its steps' metrics, tables, charts, and one verdict per
- * claim (a claim no step checked is reported as failed, "not measured").
+ * claim and check (one no step decided is reported as failed, "not measured").
  *
  * @param card the paper card
  * @param profile the profile run
@@ -20,7 +20,7 @@ import tech.tablesaw.api.Table;
  * @param startedAt ISO-8601 start time
  * @param wallSeconds wall time of all steps run
  * @param claims the declared claims
- * @param standIns what stands in for the paper's setting
+ * @param standIns what stands in for the paper's setting under this profile
  * @param steps the steps that ran, in order
  * @param complete whether every step ran (a notebook may have run only some)
  */
@@ -32,7 +32,10 @@ public record ReproResult(PaperCard card, Profile profile, long seed, EngineInfo
         return card.id();
     }
 
-    /** One verdict per declared claim, in declaration order; unmeasured claims fail when the run is complete. */
+    /**
+     * One verdict per declared claim and check, in declaration order; unmeasured ones fail when the run is
+     * complete.
+     */
     public List<Verdict> verdicts() {
         List<Verdict> out = new ArrayList<>();
         for (Claim c : claims) {
@@ -43,26 +46,20 @@ public record ReproResult(PaperCard card, Profile profile, long seed, EngineInfo
             } else if (complete) {
                 String why = steps.stream().filter(s -> s.error() != null).map(s -> s.stepId() + " stopped: " + s.error())
                         .findFirst().orElse("no step checked it");
-                out.add(new Verdict(c.id(), c.statement(), "", false, Double.NaN, "not measured (" + why + ")",
-                        "a verdict from some step", Reference.computed("none")));
+                out.add(Verdict.notMeasured(c, why));
             }
         }
         return out;
     }
 
-    /** Claims that passed. */
-    public long passedCount() {
-        return verdicts().stream().filter(Verdict::passed).count();
+    /** Claims and checks counted apart, by outcome. */
+    public Tally tally() {
+        return Tally.of(verdicts());
     }
 
-    /** Claims that failed. */
-    public long failedCount() {
-        return verdicts().stream().filter(v -> !v.passed()).count();
-    }
-
-    /** Whether every declared claim has a passing verdict. */
+    /** Whether the run is complete and nothing failed (inconclusive claims are not failures, nor passes). */
     public boolean passed() {
-        return complete && failedCount() == 0;
+        return complete && !tally().anyFailed();
     }
 
     /** All metrics, keyed {@code step/name}. */
@@ -94,18 +91,18 @@ public record ReproResult(PaperCard card, Profile profile, long seed, EngineInfo
         return n;
     }
 
-    /** Throws {@link ClaimsFailedException} if any claim failed or (in a complete run) was not measured. */
+    /** Throws {@link ClaimsFailedException} if any claim or check failed or (in a complete run) was not measured. */
     public ReproResult verify() {
-        List<Verdict> failed = verdicts().stream().filter(v -> !v.passed()).toList();
+        List<Verdict> failed = verdicts().stream().filter(Verdict::failed).toList();
         if (!failed.isEmpty()) {
             throw new ClaimsFailedException(id(), failed);
         }
         return this;
     }
 
-    /** {@code N claims passed, M failed}. */
+    /** {@code claims: 5 pass, 1 fail, 2 inconclusive; checks: 4 of 4}. */
     public String summaryLine() {
-        return passedCount() + " claims passed, " + failedCount() + " failed";
+        return tally().line();
     }
 
     @Override

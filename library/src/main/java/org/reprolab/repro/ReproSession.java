@@ -5,12 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.stream.Collectors;
 import org.reprolab.engine.Engines;
 import org.reprolab.engine.Seeds;
-import org.reprolab.report.Display;
+import org.reprolab.engine.Display;
 
 /**
  * A run of one reproduction, step by step. The CLI runs all steps; a notebook runs one step a cell:
@@ -31,14 +29,14 @@ public final class ReproSession {
     private final long seed;
     private final String startedAt = Instant.now().toString();
     private final Map<String, StepResult> done = new LinkedHashMap<>();
-    private final Set<String> claimIds;
+    private final Map<String, Claim> claims = new LinkedHashMap<>();
 
     /** A session for {@code reproduction}. */
     public ReproSession(Reproduction reproduction, Profile profile, long seed) {
         this.reproduction = reproduction;
         this.profile = profile;
         this.seed = seed;
-        this.claimIds = reproduction.claims().stream().map(Claim::id).collect(Collectors.toSet());
+        reproduction.claims().forEach(c -> claims.put(c.id(), c));
     }
 
     /** A session for the paper {@code id}, with the profile from the environment and the default seed. */
@@ -77,13 +75,15 @@ public final class ReproSession {
     }
 
     /**
-     * Runs one step, shows what it produced (in a notebook: charts, tables, verdicts), and throws
-     * {@link ClaimsFailedException} if one of its claims failed.
+     * Runs one step and shows what it produced (in a notebook: charts, tables, verdicts). A failed claim is shown
+     * in red, not thrown, so a notebook runs on to its end with its honest red claims; {@code step(id).verify()}
+     * throws {@link ClaimsFailedException} where a failure must stop the caller. An exception inside the step
+     * propagates.
      */
     public StepResult step(String stepId) {
         StepResult r = run(stepId);
         Display.show(r);
-        return r.verify();
+        return r;
     }
 
     /**
@@ -111,23 +111,58 @@ public final class ReproSession {
         long t0 = System.nanoTime();
         String error = null;
         try (StepContext ctx = new StepContext(this, step, stepSeed, out)) {
-            step.body().run(ctx);
+            if (step.singleThreaded()) {
+                Engines.withIntraOpThreads(1, () -> runBody(step, ctx));
+            } else {
+                runBody(step, ctx);
+            }
         } catch (CancellationException e) {
             throw e;
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof StepFailure f ? f.getCause() : e;
             if (!keepGoing) {
-                throw e instanceof RuntimeException re ? re
-                        : new IllegalStateException(reproduction.id() + "/" + step.id() + ": " + e.getMessage(), e);
+                throw cause instanceof RuntimeException re ? re
+                        : new IllegalStateException(reproduction.id() + "/" + step.id() + ": " + cause.getMessage(), cause);
             }
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
             System.err.println("reprolab: step " + reproduction.id() + "/" + step.id() + " failed with " + error);
-            e.printStackTrace();
+            cause.printStackTrace();
+        }
+        if (step.decides() != null) {
+            for (Claim c : step.decides()) {
+                if (!out.decided(c.id())) {
+                    if (error == null) {
+                        throw new IllegalStateException(reproduction.id() + "/" + step.id() + " declares '" + c.id()
+                                + "' but did not decide it");
+                    }
+                    out.verdict(Verdict.notMeasured(c, step.id() + " stopped: " + error));
+                }
+            }
         }
         StepResult r = out.build((System.nanoTime() - t0) / 1e9, error);
         synchronized (done) {
             done.put(step.id(), r);
         }
         return r;
+    }
+
+    private static void runBody(Step step, StepContext ctx) {
+        try {
+            step.body().run(ctx);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StepFailure(e);
+        }
+    }
+
+    /** A checked exception from a step body, carried through {@link Engines#withIntraOpThreads}. */
+    private static final class StepFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StepFailure(Exception cause) {
+            super(cause);
+        }
     }
 
     /** The result so far. */
@@ -139,12 +174,19 @@ public final class ReproSession {
         double wall = steps.stream().mapToDouble(StepResult::seconds).sum();
         boolean complete = steps.size() == reproduction.steps().size();
         return new ReproResult(reproduction.card(), profile, seed, Engines.info(), startedAt, wall,
-                reproduction.claims(), reproduction.standIns(), steps, complete);
+                reproduction.claims(), reproduction.standIns(profile), steps, complete);
     }
 
-    void requireDeclared(Claim claim) {
-        if (!claimIds.contains(claim.id())) {
+    /** The reproduction's declaration of {@code claim}, which {@code step} must have declared it decides. */
+    Claim requireDeclared(Step step, Claim claim) {
+        Claim declared = claims.get(claim.id());
+        if (declared == null) {
             throw new IllegalStateException("claim '" + claim.id() + "' is not declared by " + reproduction.id());
         }
+        if (step.decides() != null && step.decides().stream().noneMatch(c -> c.id().equals(claim.id()))) {
+            throw new IllegalStateException("step " + reproduction.id() + "/" + step.id() + " decides '" + claim.id()
+                    + "', which it does not declare");
+        }
+        return declared;
     }
 }

@@ -1,12 +1,13 @@
 package org.reprolab.repro;
 
 import ai.djl.ndarray.NDManager;
-import java.util.Random;
 import java.util.SplittableRandom;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.reprolab.engine.Engines;
 import org.reprolab.engine.Progress;
 import org.reprolab.engine.Seeds;
+import org.reprolab.math.Estimate;
+import org.reprolab.math.SignificantDigits;
 import tech.tablesaw.api.Table;
 
 /**
@@ -53,11 +54,6 @@ public final class StepContext implements AutoCloseable {
         return Seeds.random(seed, label);
     }
 
-    /** A {@link Random} for APIs that need one. */
-    public Random javaRandom(String label) {
-        return new Random(Seeds.derive(seed, label));
-    }
-
     /** An NDManager on the selected device, closed (with all its arrays) when the step ends. */
     public NDManager manager() {
         if (manager == null) {
@@ -96,17 +92,51 @@ public final class StepContext implements AutoCloseable {
         System.out.println("[" + session.reproduction().id() + "/" + step.id() + "] " + line);
     }
 
-    /** Records the verdict of {@code claim}: {@code measured} against {@code criterion}. */
-    public Verdict check(Claim claim, double measured, Criterion criterion, Reference reference) {
-        return check(claim, measured, Verdict.format(measured), criterion, reference);
+    /**
+     * Decides {@code claim} (a claim or check this step declared) on {@code estimate} by the claim's own
+     * criterion, and records the verdict. {@code detail} says how it was measured, in words and numbers.
+     * A claim decided over seeds needs an estimate with an interval; one seed gives INCONCLUSIVE.
+     */
+    public Verdict decide(Claim claim, Estimate estimate, String detail) {
+        Claim declared = session.requireDeclared(step, claim);
+        if (declared.criterion() == null) {
+            throw new IllegalStateException("claim '" + claim.id() + "' has no criterion");
+        }
+        if (declared.sampled() && "computed".equals(estimate.method())) {
+            throw new IllegalStateException("claim '" + claim.id() + "' is decided over seeds: give an Estimate "
+                    + "from samples (Estimate.mean, pairedDifference, proportion, ...), not an exact value");
+        }
+        Verdict v = Verdict.decide(declared, declared.criterion(), declared.referenceOrDefault(), step.id(), estimate,
+                detail);
+        out.verdict(v);
+        return v;
     }
 
-    /** Records the verdict of {@code claim}, with the measured value printed as {@code measuredText}. */
+    /** Decides {@code claim} on a value computed exactly (a closed form, an identity, a count). */
+    public Verdict decide(Claim claim, double exactValue, String detail) {
+        return decide(claim, Estimate.exact(exactValue), detail);
+    }
+
+    /**
+     * Records the verdict of {@code claim}: {@code measured} against {@code criterion}.
+     *
+     * @deprecated declare the criterion with the claim and call {@link #decide}
+     */
+    @Deprecated
+    public Verdict check(Claim claim, double measured, Criterion criterion, Reference reference) {
+        return check(claim, measured, SignificantDigits.format(measured), criterion, reference);
+    }
+
+    /**
+     * Records the verdict of {@code claim}, with the measured value printed as {@code measuredText}.
+     *
+     * @deprecated declare the criterion with the claim and call {@link #decide}
+     */
+    @Deprecated
     public Verdict check(Claim claim, double measured, String measuredText, Criterion criterion,
             Reference reference) {
-        session.requireDeclared(claim);
-        Verdict v = new Verdict(claim.id(), claim.statement(), step.id(), criterion.test(measured), measured,
-                measuredText, criterion.describe(), reference);
+        Claim declared = session.requireDeclared(step, claim);
+        Verdict v = Verdict.decide(declared, criterion, reference, step.id(), Estimate.exact(measured), measuredText);
         out.verdict(v);
         return v;
     }

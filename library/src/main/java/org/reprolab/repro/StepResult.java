@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.reprolab.math.SignificantDigits;
 import tech.tablesaw.api.Table;
 
 /**
@@ -26,14 +27,19 @@ public record StepResult(String reproductionId, String stepId, String title, dou
         Map<String, Double> metrics, Map<String, Table> tables, Map<String, Chart<?, ?>> charts,
         List<Verdict> verdicts, List<String> notes, String error) {
 
-    /** Whether the step finished and every verdict of this step passed. */
+    /** Whether the step finished and none of its verdicts failed (inconclusive ones aside). */
     public boolean passed() {
-        return error == null && verdicts.stream().allMatch(Verdict::passed);
+        return error == null && !tally().anyFailed();
     }
 
-    /** Throws {@link ClaimsFailedException} naming the failed claims, if any; returns this otherwise. */
+    /** This step's verdicts, counted. */
+    public Tally tally() {
+        return Tally.of(verdicts);
+    }
+
+    /** Throws {@link ClaimsFailedException} naming the failed claims and checks, if any; returns this otherwise. */
     public StepResult verify() {
-        List<Verdict> failed = verdicts.stream().filter(v -> !v.passed()).toList();
+        List<Verdict> failed = verdicts.stream().filter(Verdict::failed).toList();
         if (!failed.isEmpty()) {
             throw new ClaimsFailedException(reproductionId + "/" + stepId, failed);
         }
@@ -47,7 +53,7 @@ public record StepResult(String reproductionId, String stepId, String title, dou
     public String toString() {
         StringBuilder s = new StringBuilder(reproductionId + "/" + stepId + ": " + title);
         s.append(String.format(" (%.1f s)", seconds));
-        metrics.forEach((k, v) -> s.append("\n  ").append(k).append(" = ").append(Verdict.format(v)));
+        metrics.forEach((k, v) -> s.append("\n  ").append(k).append(" = ").append(SignificantDigits.format(v)));
         verdicts.forEach(v -> s.append("\n  ").append(v.oneLine()));
         notes.forEach(n -> s.append("\n  note: ").append(n));
         if (error != null) {
@@ -91,6 +97,10 @@ public record StepResult(String reproductionId, String stepId, String title, dou
 
         synchronized void note(String text) {
             notes.add(text);
+        }
+
+        synchronized boolean decided(String claimId) {
+            return verdicts.stream().anyMatch(v -> v.claimId().equals(claimId));
         }
 
         synchronized StepResult build(double seconds, String error) {

@@ -1,53 +1,95 @@
 package org.reprolab.repro;
 
-import java.util.Locale;
+import org.reprolab.math.Estimate;
+import org.reprolab.math.SignificantDigits;
 
 /**
- * The outcome of one claim in one run.
+ * The outcome of one claim or check in one run: what was measured (with its interval), against which
+ * criterion, and the paper's number.
  *
  * @param claimId the claim's id
  * @param statement the claim's statement
+ * @param kind claim or check
  * @param step the step that measured it
- * @param passed whether the measured number met the criterion
- * @param measured the number the run produced
- * @param measuredText how to print it, with units or context (e.g. {@code "0.7877 (spectral norm)"})
+ * @param outcome PASS, FAIL or INCONCLUSIVE
+ * @param estimate the measured value and its interval
+ * @param detail how it was measured, in words and numbers (e.g. {@code "G2G 0.8355 − dense 0.8415"})
  * @param criterion the criterion, printed
+ * @param basis where the criterion comes from ({@code paper: ...}, {@code notes: ...}, {@code ours: ...})
  * @param reference the paper's number and its source
+ * @param revision an earlier criterion and why it changed, or empty
  */
-public record Verdict(String claimId, String statement, String step, boolean passed, double measured,
-        String measuredText, String criterion, Reference reference) {
+public record Verdict(String claimId, String statement, Claim.Kind kind, String step, Outcome outcome,
+        Estimate estimate, String detail, String criterion, String basis, Reference reference, String revision) {
 
-    /** "PASS" or "FAIL". */
+    /** The verdict of {@code claim} on {@code estimate}, decided by {@code criterion}. */
+    static Verdict decide(Claim claim, Criterion criterion, Reference reference, String step, Estimate estimate,
+            String detail) {
+        Outcome o = criterion.decide(estimate);
+        if (claim.sampled() && !estimate.hasInterval() && !Double.isNaN(estimate.value())) {
+            o = Outcome.INCONCLUSIVE; // one seed: the noise is unknown, so no margin can be judged either way
+        }
+        return new Verdict(claim.id(), claim.statement(), claim.kind(), step, o, estimate, detail == null ? "" : detail,
+                criterion.describe(), claim.basis(), reference, claim.revision());
+    }
+
+    /** A claim that no step measured (its step stopped, or did not decide it): a failure. */
+    static Verdict notMeasured(Claim claim, String why) {
+        return new Verdict(claim.id(), claim.statement(), claim.kind(), "", Outcome.FAIL, Estimate.exact(Double.NaN),
+                "not measured (" + why + ")", claim.criterion() == null ? "a verdict from some step"
+                        : claim.criterion().describe(), claim.basis(), claim.referenceOrDefault(), claim.revision());
+    }
+
+    /** Whether it passed. */
+    public boolean passed() {
+        return outcome == Outcome.PASS;
+    }
+
+    /** Whether it failed. */
+    public boolean failed() {
+        return outcome == Outcome.FAIL;
+    }
+
+    /** Whether this is a check rather than a claim. */
+    public boolean isCheck() {
+        return kind == Claim.Kind.CHECK;
+    }
+
+    /** The point value measured. */
+    public double measured() {
+        return estimate.value();
+    }
+
+    /** "PASS", "FAIL" or "INCONCLUSIVE". */
     public String label() {
-        return passed ? "PASS" : "FAIL";
+        return outcome.name();
     }
 
-    /** One line: {@code PASS constants: measured 1.2e-15 (criterion ≤ 1e-12; paper 1.0507 [source])}. */
+    /** The measured value with its interval and the interval's method, then the detail. */
+    public String measuredText() {
+        String m = estimate.hasInterval() ? estimate.format() + " (" + estimate.method() + ")"
+                : estimate.format() + (estimate.n() == 1 && !"computed".equals(estimate.method())
+                        ? " (" + estimate.method() + ")" : "");
+        return detail.isEmpty() ? m : m + ": " + detail;
+    }
+
+    /**
+     * One line: {@code PASS vs-dense: measured 0.006 [0.002, 0.01] (95% t-interval over 3 seeds, paired): G2G ...,
+     * criterion ≥ 0 (paper: ...); reference up to +4.3 points [abstract]}.
+     */
     public String oneLine() {
-        return String.format("%s %s: measured %s, criterion %s; reference %s [%s]", label(), claimId,
-                measuredText, criterion, reference.text(), reference.source());
+        return String.format("%s %s%s: measured %s, criterion %s%s; reference %s [%s]", label(),
+                isCheck() ? "check " : "", claimId, measuredText(), criterion,
+                basis == null ? "" : " (" + basis + ")", reference.text(), reference.source());
     }
 
-    /** Formats a number compactly: integers plain, others with 4 significant digits, no trailing zeros. */
+    /**
+     * Formats a number compactly.
+     *
+     * @deprecated use {@link SignificantDigits#format}
+     */
+    @Deprecated
     public static String format(double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return Double.toString(v);
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
-            return Long.toString((long) v);
-        }
-        double a = Math.abs(v);
-        String s = a >= 1e-3 && a < 1e6 ? String.format(Locale.ROOT, "%.4g", v)
-                : String.format(Locale.ROOT, "%.3e", v);
-        int e = s.indexOf('e');
-        String mantissa = e < 0 ? s : s.substring(0, e);
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        if (e < 0) {
-            return mantissa;
-        }
-        int exponent = Integer.parseInt(s.substring(e + 1));
-        return mantissa + "e" + exponent;
+        return SignificantDigits.format(v);
     }
 }

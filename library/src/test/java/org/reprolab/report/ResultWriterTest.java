@@ -26,11 +26,11 @@ class ResultWriterTest {
         Path dir = ResultWriter.write(r, out, "abc123");
         ResultSummary s = ResultSummary.read(dir.resolve("result.json"));
         assertEquals("toy", s.id());
-        assertEquals(2, s.passed());
-        assertEquals(1, s.failed());
+        assertEquals(1, s.tally().claimsFailed());
+        assertEquals(1, s.tally().checks());
         assertEquals("abc123", s.gitCommit());
-        assertEquals(3, s.verdicts().size());
-        assertTrue(Files.readString(dir.resolve("tables/arithmetic-sums.csv")).startsWith("a,a+a"));
+        assertEquals(4, s.verdicts().size());
+        assertTrue(Files.readString(dir.resolve("tables/arithmetic-sums.csv")).startsWith("a,a plus a"));
         var img = ImageIO.read(dir.resolve("charts/arithmetic-sums.png").toFile());
         assertEquals(Charts.WIDTH, img.getWidth());
 

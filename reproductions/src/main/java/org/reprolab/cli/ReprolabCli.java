@@ -14,6 +14,7 @@ import org.reprolab.repro.ReproResult;
 import org.reprolab.repro.ReproSession;
 import org.reprolab.repro.Reproduction;
 import org.reprolab.repro.Reproductions;
+import org.reprolab.repro.Tally;
 import org.reprolab.repro.Verdict;
 import org.reprolab.report.HtmlReport;
 import org.reprolab.report.ResultWriter;
@@ -22,14 +23,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code reprolab list | run | report | info | kernel install}. Exit code 1 when a claim fails, 2 on bad usage. */
+/**
+ * {@code reprolab list | run | report | info | kernel install}. Exit code 1 when a claim or check fails
+ * (inconclusive claims do not fail a run), 2 on bad usage, 3 when the engine or a dataset is unavailable.
+ */
 @Command(name = "reprolab", mixinStandardHelpOptions = true, versionProvider = ReprolabCli.Version.class,
         description = "Reproduces neural-network papers and checks their claims.",
         subcommands = {ReprolabCli.ListCommand.class, ReprolabCli.RunCommand.class, ReprolabCli.ReportCommand.class,
                 ReprolabCli.InfoCommand.class, ReprolabCli.KernelCommand.class, CommandLine.HelpCommand.class})
 public final class ReprolabCli implements Runnable {
 
-    /** Exit code when at least one claim failed. */
+    /** Exit code when at least one claim or check failed. */
     public static final int CLAIMS_FAILED = 1;
     /** Exit code on bad usage (unknown id, bad flag). */
     public static final int USAGE = 2;
@@ -88,11 +92,12 @@ public final class ReprolabCli implements Runnable {
         @Override
         public Integer call() {
             for (Reproduction r : Reproductions.all()) {
-                System.out.printf("%-16s %d  %s (%d claims)%n", r.id(), r.card().year(), r.card().title(),
-                        r.claims().size());
+                long checks = r.claims().stream().filter(Claim::isCheck).count();
+                System.out.printf("%-22s %d  %s (%d claims, %d checks)%n", r.id(), r.card().year(), r.card().title(),
+                        r.claims().size() - checks, checks);
                 if (claims) {
                     for (Claim c : r.claims()) {
-                        System.out.printf("%18s- %s: %s%n", "", c.id(), c.statement());
+                        System.out.printf("%24s- %s%s: %s%n", "", c.isCheck() ? "check " : "", c.id(), c.statement());
                     }
                 }
             }
@@ -136,8 +141,7 @@ public final class ReprolabCli implements Runnable {
             }
             System.out.println("reprolab " + Engines.reprolabVersion() + ": " + Engines.info());
             String commit = System.getProperty("reprolab.git.commit", "unknown");
-            long passed = 0;
-            long failed = 0;
+            Tally all = new Tally(0, 0, 0, 0, 0);
             for (Reproduction r : todo) {
                 System.out.printf("== %s (%s, seed %d)%n", r.id(), p.id(), seed);
                 ReproResult result = new ReproSession(r, p, seed).runAll();
@@ -146,14 +150,13 @@ public final class ReprolabCli implements Runnable {
                     System.out.println("  " + v.oneLine());
                 }
                 System.out.printf("  %s in %.1f s -> %s%n", result.summaryLine(), result.wallSeconds(), dir);
-                passed += result.passedCount();
-                failed += result.failedCount();
+                all = all.plus(result.tally());
             }
             if (!noReport) {
                 System.out.println("report: " + HtmlReport.write(out).toAbsolutePath());
             }
-            System.out.println(passed + " claims passed, " + failed + " failed");
-            return failed == 0 ? 0 : CLAIMS_FAILED;
+            System.out.println(all.line());
+            return all.anyFailed() ? CLAIMS_FAILED : 0;
         }
     }
 

@@ -1,4 +1,4 @@
-package org.reprolab.report;
+package org.reprolab.engine;
 
 import java.util.function.Consumer;
 
