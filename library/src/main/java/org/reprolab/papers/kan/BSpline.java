@@ -2,6 +2,7 @@ package org.reprolab.papers.kan;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import org.reprolab.math.LinearAlgebra;
 
 /**
  * B-splines of order k on a knot vector, the basis of a KAN edge (Liu et al. 2024, Sec. 2.2): an edge's
@@ -22,6 +23,12 @@ import ai.djl.ndarray.index.NDIndex;
  * the G + k functions sum to one.
  */
 public final class BSpline {
+
+    /**
+     * Ridge of the coefficient fits, relative to the mean diagonal of AᵀA: it only matters when a basis
+     * function has no sample in its support, and then sets its coefficient to zero instead of failing.
+     */
+    public static final double RELATIVE_RIDGE = 1e-12;
 
     private BSpline() {}
 
@@ -179,7 +186,7 @@ public final class BSpline {
         for (int n = 0; n < x.length; n++) {
             design[n] = basisRow(x[n], knots, k);
         }
-        return LeastSquares.solve(design, y);                               // Eq. (B3)
+        return LinearAlgebra.leastSquares(design, y, RELATIVE_RIDGE);              // Eq. (B3)
     }
 
     /** The index i with t_i ≤ x &lt; t_{i+1}, or −1 when x is outside [t_0, t_last). */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.reprolab.engine.NdConstants;
+import org.reprolab.math.LinearAlgebra;
 
 /**
  * An activation-space selectable KAN layer (S-KAN, Yang et al. 2024): every output node j chooses, with
@@ -384,7 +385,7 @@ public final class SKanLayer extends AbstractBlock {
                         target[j][r] = v;
                     }
                 }
-                double[][] fitted = LeastSquares.solve(design, target);
+                double[][] fitted = LinearAlgebra.leastSquares(design, target, BSpline.RELATIVE_RIDGE);
                 for (int j = 0; j < outputs; j++) {
                     newC.get(m)[j][i] = fitted[j];
                 }

@@ -7,8 +7,8 @@
  * <p>Implemented:
  * <ol>
  *   <li>B-spline bases by the Cox-de Boor recursion, in NDArray ops (autograd through x) and in double
- *       precision, with least-squares coefficient fits: {@link org.reprolab.papers.kan.BSpline},
- *       {@link org.reprolab.papers.kan.LeastSquares}.</li>
+ *       precision, with least-squares coefficient fits ({@link org.reprolab.math.LinearAlgebra#leastSquares}):
+ *       {@link org.reprolab.papers.kan.BSpline}.</li>
  *   <li>The KAN layer φ(x) = s^b·b(x) + s^sp·Σ c_c B_c(x) on every edge, summed at every node (Eqs. 2.10-2.12),
  *       with grid update from samples and grid extension by least squares (Sec. 2.4, Eq. 2.16):
  *       {@link org.reprolab.papers.kan.KanLayer}; stacked into a network (Eq. 2.7):

@@ -1,6 +1,7 @@
 package org.reprolab.papers.widedeep;
 
 import org.reprolab.engine.Interrupts;
+import org.reprolab.math.LinearAlgebra;
 
 /**
  * Binary classifiers with labels y ∈ {−1, +1}: the interpolating kernel classifier that an infinitely wide
@@ -17,7 +18,7 @@ public final class KernelClassifiers {
      * own: neither changes the sign.
      */
     public static double[] interpolating(LogKernelMatrix train, LogKernelMatrix test, double[] y) {
-        double[] coef = solve(train.scaled(train.maxLog()), y);
+        double[] coef = LinearAlgebra.solveSymmetric(train.scaled(train.maxLog()), y);
         return signsOf(coef, test.columnScaled());
     }
 
@@ -110,107 +111,6 @@ public final class KernelClassifiers {
     /** Fraction of predictions equal to the labels (a tie, 0, is wrong). */
     public static double accuracy(double[] predictions, double[] y) {
         return agreement(predictions, y);
-    }
-
-    /**
-     * Solves A·x = b for a symmetric positive definite A by Cholesky, falling back to LU with partial pivoting
-     * when A is not numerically positive definite. A is not modified.
-     */
-    public static double[] solve(double[][] a, double[] b) {
-        int n = b.length;
-        double[][] l = new double[n][];
-        boolean spd = true;
-        for (int i = 0; i < n && spd; i++) {
-            if ((i & 31) == 0) {
-                Interrupts.check();
-            }
-            double[] li = new double[i + 1];
-            double[] ai = a[i];
-            for (int j = 0; j <= i; j++) {
-                double[] lj = j == i ? li : l[j];
-                double s = ai[j];
-                for (int k = 0; k < j; k++) {
-                    s -= li[k] * lj[k];
-                }
-                if (j == i) {
-                    if (!(s > 0)) {
-                        spd = false;
-                        break;
-                    }
-                    li[i] = Math.sqrt(s);
-                } else {
-                    li[j] = s / lj[j];
-                }
-            }
-            l[i] = li;
-        }
-        if (!spd) {
-            return solveLu(a, b);
-        }
-        double[] z = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = b[i];
-            for (int k = 0; k < i; k++) {
-                s -= l[i][k] * z[k];
-            }
-            z[i] = s / l[i][i];
-        }
-        double[] x = new double[n];
-        for (int i = n - 1; i >= 0; i--) {
-            double s = z[i];
-            for (int k = i + 1; k < n; k++) {
-                s -= l[k][i] * x[k];
-            }
-            x[i] = s / l[i][i];
-        }
-        return x;
-    }
-
-    /** A·x = b by LU with partial pivoting. */
-    static double[] solveLu(double[][] a, double[] b) {
-        int n = b.length;
-        double[][] m = new double[n][];
-        for (int i = 0; i < n; i++) {
-            m[i] = a[i].clone();
-        }
-        double[] x = b.clone();
-        for (int c = 0; c < n; c++) {
-            if ((c & 31) == 0) {
-                Interrupts.check();
-            }
-            int p = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(m[r][c]) > Math.abs(m[p][c])) {
-                    p = r;
-                }
-            }
-            if (m[p][c] == 0) {
-                throw new ArithmeticException("singular kernel matrix (column " + c + ")");
-            }
-            double[] t = m[p];
-            m[p] = m[c];
-            m[c] = t;
-            double tb = x[p];
-            x[p] = x[c];
-            x[c] = tb;
-            for (int r = c + 1; r < n; r++) {
-                double f = m[r][c] / m[c][c];
-                if (f != 0) {
-                    for (int k = c; k < n; k++) {
-                        m[r][k] -= f * m[c][k];
-                    }
-                    x[r] -= f * x[c];
-                }
-            }
-        }
-        for (int r = n - 1; r >= 0; r--) {
-            double s = x[r];
-            for (int k = r + 1; k < n; k++) {
-                s -= m[r][k] * x[k];
-            }
-            x[r] = s / m[r][r];
-        }
-        return x;
     }
 
     private static double[] signsOf(double[] coef, double[][] k) {

@@ -8,21 +8,6 @@ import org.junit.jupiter.api.Test;
 
 class KernelClassifiersTest {
 
-    @Test
-    void choleskyAndLuSolveKnownSystems() {
-        double[][] spd = {{4, 2, 0.4}, {2, 5, 1}, {0.4, 1, 3}};
-        double[] x = {1, -2, 0.5};
-        double[] b = new double[3];
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                b[i] += spd[i][j] * x[j];
-            }
-        }
-        assertArrayEquals(x, KernelClassifiers.solve(spd, b), 1e-13);
-        double[][] indefinite = {{0, 1}, {1, 0}};
-        assertArrayEquals(new double[] {3, 2}, KernelClassifiers.solve(indefinite, new double[] {2, 3}), 1e-15);
-    }
-
     private static double[][] sphere(int n, int dim, SplittableRandom rng) {
         double[][] x = new double[n][dim];
         for (double[] row : x) {

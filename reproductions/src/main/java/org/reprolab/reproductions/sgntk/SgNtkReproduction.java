@@ -352,7 +352,7 @@ public final class SgNtkReproduction implements Reproduction {
         for (int i = 0; i < tests; i++) {
             kTestDiag[i] = sg.entry(xTest[i], xTest[i]).nngp();
         }
-        double[] eig = KernelRegression.symmetricEigenvalues(symmetrized(iTrain));
+        double[] eig = org.reprolab.math.LinearAlgebra.symmetricEigenvalues(symmetrized(iTrain));
         double eta = 1 / eig[eig.length - 1];
         KernelRegression.Prediction gp = KernelRegression.gradientDescent(iTestTrain, iTrain, kTestDiag, kTrainTest,
                 kTrain, yTrain, eta, steps);
