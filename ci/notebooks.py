@@ -8,7 +8,7 @@
 Each notebook runs with the installed ``reprolab-java`` kernel and the quick profile. A notebook fails when a
 cell errors (cells tagged ``raises-exception`` excepted), when its outputs differ from its baseline in
 ``ci/baselines/`` beyond the stated tolerances, or when a paper's verdicts differ from
-``reproductions/src/test/resources/expected-verdicts.properties``. Executed notebooks and their HTML go to
+``reproductions/src/test/resources/expected-verdicts/<id>.properties``. Executed notebooks and their HTML go to
 ``ci/out/notebooks/``; paper results (written by each notebook's last cell) to ``ci/out/results/``.
 
 Uses only Debian's python3-nbclient, python3-nbformat and python3-nbconvert.
@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 BASELINES = ROOT / "ci" / "baselines"
 OUT = ROOT / "ci" / "out"
-EXPECTED = ROOT / "reproductions" / "src" / "test" / "resources" / "expected-verdicts.properties"
+EXPECTED = ROOT / "reproductions" / "src" / "test" / "resources" / "expected-verdicts"
 KERNEL = "reprolab-java"
 DEFAULT_TOLERANCE = {"rtol": 1e-6, "atol": 1e-9}
 
@@ -244,9 +244,10 @@ def write_baseline(nb, target, old):
 # ---------------------------------------------------------------------------------------------- verdicts
 
 
-def expected_verdicts():
+def expected_verdicts(paper):
+    """The pinned verdicts of a paper: {claim id: PASS | FAIL | INCONCLUSIVE}."""
     expected = {}
-    for line in EXPECTED.read_text(encoding="utf-8").splitlines():
+    for line in (EXPECTED / f"{paper}.properties").read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if line and not line.startswith("#") and "=" in line:
             k, v = line.split("=", 1)
@@ -264,7 +265,8 @@ def numerics(paper, results):
 
 
 def check_verdicts(paper, results):
-    """Flips of a paper's verdicts against expected-verdicts.properties, one line each."""
+    """Differences between a paper's verdicts and its pinned ones (expected-verdicts/<id>.properties), one line
+    each: a flipped verdict, an unpinned claim, or a pinned claim the run did not report."""
     f = results / paper / "result.json"
     if not f.exists():
         return [f"{paper}: no {f.relative_to(ROOT)} (the notebook's last cell writes it)"]
@@ -272,27 +274,25 @@ def check_verdicts(paper, results):
     problems = []
     if not r.get("complete"):
         problems.append(f"{paper}: not every step ran")
-    expected = expected_verdicts()
+    expected = expected_verdicts(paper)
+    for missing in sorted(set(expected) - {v["claimId"] for v in r["verdicts"]}):
+        problems.append(f"{paper}.{missing} is pinned but the run reported no verdict for it")
     for v in r["verdicts"]:
-        key = f"{paper}.{v['claimId']}"
+        key = v["claimId"]
         got = v["outcome"]
         e = v.get("estimate") or {}
         measured = f"{e.get('value')} [{e.get('lo')}, {e.get('hi')}] {v.get('detail', '')}"
         if want := expected.get(key):
             if want != got:
-                problems.append(f"{key} expected {want}, got {got}: {measured} (criterion {v.get('criterion')})")
+                problems.append(f"{paper}.{key} expected {want}, got {got}: {measured} (criterion {v.get('criterion')})")
         else:
-            problems.append(f"{key} has no expected verdict; it measured {got} {measured}")
+            problems.append(f"{paper}.{key} has no expected verdict; it measured {got} {measured}")
     return problems
 
 
 def papers():
-    """Paper ids with a notebook (a notebook named after its paper's id)."""
-    ids = set()
-    for line in EXPECTED.read_text(encoding="utf-8").splitlines():
-        if "=" in line and not line.strip().startswith("#"):
-            ids.add(line.split(".", 1)[0].strip())
-    return ids
+    """Paper ids (each has its pinned verdicts; a notebook named after the id runs the paper)."""
+    return {f.stem for f in EXPECTED.glob("*.properties")}
 
 
 def check(command, name, nb, error, nb_out, results, with_paper):

@@ -17,7 +17,9 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.reprolab.repro.PaperCard;
 import org.reprolab.repro.ReproResult;
 import org.reprolab.repro.StepResult;
+import org.reprolab.repro.VerdictSummary;
 import org.reprolab.report.Charts;
+import org.reprolab.report.ResultHtml;
 import org.reprolab.report.Tables;
 import tech.tablesaw.api.Table;
 
@@ -50,6 +52,11 @@ final class Renderers {
                 .register((res, ctx) -> {
                     ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Views.step(res, true));
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, res::toString);
+                });
+        r.createRegistration(VerdictSummary.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
+                .register((v, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Views.wrap(ResultHtml.summary(v)));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, v::toString);
                 });
         r.createRegistration(PaperCard.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
                 .register((c, ctx) -> {

@@ -83,6 +83,12 @@ public final class Charts {
         }
     }
 
+    /** Moves the legend below the plot, where it cannot cover data (charts whose lines fill the whole area). */
+    public static void legendOutside(Chart<?, ?> chart) {
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    }
+
     /** PNG bytes of {@code chart}. */
     public static byte[] png(Chart<?, ?> chart) {
         try {

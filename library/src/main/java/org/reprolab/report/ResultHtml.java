@@ -15,6 +15,7 @@ import org.reprolab.repro.Step;
 import org.reprolab.repro.StepResult;
 import org.reprolab.repro.Tally;
 import org.reprolab.repro.Verdict;
+import org.reprolab.repro.VerdictSummary;
 
 /**
  * Reprolab's results as HTML, one copy for the offline report, the teaching site and the notebook: a paper
@@ -115,6 +116,12 @@ public final class ResultHtml {
 
     static String td(String html) {
         return "<td style=\"" + CELL + "\">" + html + "</td>";
+    }
+
+    /** A notebook's closing summary: the tally as a badge, then the verdict tables. */
+    public static String summary(VerdictSummary s) {
+        return "<h3>" + Html.escape(s.paper()) + ": all verdicts " + badge(s.tally())
+                + (s.complete() ? "" : " " + neutralBadge("not every step ran")) + "</h3>" + verdictTable(s.verdicts());
     }
 
     /** The paper card: number, title, authors, venue, arXiv link, summary. */

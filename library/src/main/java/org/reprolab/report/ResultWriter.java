@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.reprolab.repro.ReproResult;
+import org.reprolab.repro.ReproSession;
 import tech.tablesaw.api.Table;
 
 /**
@@ -54,6 +55,21 @@ public final class ResultWriter {
             deleteTree(tmp);
             throw e;
         }
+    }
+
+    /**
+     * For the notebook runner: writes the session's result under the folder named by
+     * {@code REPROLAB_NOTEBOOK_OUT} (which {@code ci/notebooks.py} sets), so CI can compare its verdicts with the
+     * pinned ones; does nothing outside CI. Returns what it did, in one line.
+     */
+    public static String forNotebookRunner(ReproSession session) throws IOException {
+        String outDir = System.getenv("REPROLAB_NOTEBOOK_OUT");
+        if (outDir == null || outDir.isBlank()) {
+            return "not under the notebook runner (REPROLAB_NOTEBOOK_OUT unset): nothing written";
+        }
+        Path written = write(session.result(), Path.of(outDir),
+                System.getenv().getOrDefault("REPROLAB_GIT_COMMIT", "unknown"));
+        return "result written to " + written.getFileName() + "/result.json";
     }
 
     static void deleteTree(Path p) throws IOException {

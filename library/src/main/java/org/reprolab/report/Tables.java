@@ -75,6 +75,24 @@ public final class Tables {
         return of(title, (Class<R>) rows.get(0).getClass(), rows);
     }
 
+    /**
+     * A table of a matrix: one row per {@code rowLabels} entry (first column {@code labelHeader}), one numeric
+     * column per {@code columnLabels} entry; {@code values[row][column]}. For tables whose columns are data (one per
+     * seed, per grid size), which a record cannot declare.
+     */
+    public static Table matrix(String title, String labelHeader, List<String> rowLabels, List<String> columnLabels,
+            double[][] values) {
+        Table t = Table.create(title, StringColumn.create(labelHeader, rowLabels));
+        for (int c = 0; c < columnLabels.size(); c++) {
+            DoubleColumn col = DoubleColumn.create(columnLabels.get(c));
+            for (double[] row : values) {
+                col.append(row[c]);
+            }
+            t.addColumns(col);
+        }
+        return t;
+    }
+
     private static String header(RecordComponent p) {
         Column c = p.getAnnotation(Column.class);
         if (c != null) {

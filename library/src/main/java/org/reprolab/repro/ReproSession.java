@@ -59,6 +59,14 @@ public final class ReproSession {
         return profile;
     }
 
+    /**
+     * The profile's settings record of a {@link PaperReproduction} (cast it to the paper's {@code Setup}), so a
+     * notebook computes with the numbers the steps use instead of copying them; null for other reproductions.
+     */
+    public Settings settings() {
+        return reproduction instanceof PaperReproduction<?> p ? p.settings(profile) : null;
+    }
+
     /** The run seed. */
     public long seed() {
         return seed;
@@ -163,6 +171,12 @@ public final class ReproSession {
         StepFailure(Exception cause) {
             super(cause);
         }
+    }
+
+    /** The verdicts so far with their tally, for a notebook's closing cell. */
+    public VerdictSummary verdicts() {
+        ReproResult r = result();
+        return new VerdictSummary(reproduction.id(), r.verdicts(), r.complete());
     }
 
     /** The result so far. */

@@ -23,7 +23,7 @@ import org.reprolab.report.ResultSummary;
 
 /**
  * Runs the quick profile of every reproduction that has no notebook yet, once, through the CLI, and compares
- * each claim's verdict with {@code expected-verdicts.properties}: a claim that flips either way fails the test.
+ * each claim's verdict with {@code expected-verdicts/<id>.properties}: a claim that flips either way fails the test.
  * Results stay in {@code target/quick-results} for inspection.
  *
  * <p>A paper with a notebook ({@code notebooks/<id>.ipynb}) is checked by the notebook runner instead
@@ -34,13 +34,20 @@ class QuickProfileTest {
 
     @TestFactory
     Stream<DynamicTest> quickProfileVerdictsMatchTheExpectedOnes() throws IOException {
-        Properties expected = new Properties();
-        try (InputStream in = QuickProfileTest.class.getResourceAsStream("/expected-verdicts.properties")) {
-            expected.load(in);
-        }
         Path out = Paths.get("target", "quick-results");
         return Reproductions.all().stream().filter(r -> !hasNotebook(r.id()))
-                .map(r -> DynamicTest.dynamicTest(r.id(), () -> check(r, out, expected)));
+                .map(r -> DynamicTest.dynamicTest(r.id(), () -> check(r, out, expected(r.id()))));
+    }
+
+    /** The pinned verdicts of paper {@code id}, keyed by claim id. */
+    static Properties expected(String id) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = QuickProfileTest.class.getResourceAsStream("/expected-verdicts/" + id + ".properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        }
+        return p;
     }
 
     /** Whether {@code notebooks/<id>.ipynb} exists (tests run in {@code reproductions/}). */
@@ -62,7 +69,7 @@ class QuickProfileTest {
             Verdict v = s.verdicts().stream().filter(x -> x.claimId().equals(c.id())).findFirst().orElseThrow();
             assertFalse(v.measuredText().startsWith("not measured"), r.id() + "." + c.id() + " " + v.measuredText());
             assertFalse(Double.isNaN(v.measured()), r.id() + "." + c.id() + " measured NaN");
-            String want = expected.getProperty(r.id() + "." + c.id());
+            String want = expected.getProperty(c.id());
             if (want == null) {
                 flips.add(r.id() + "." + c.id() + " has no expected verdict; it measured " + v.oneLine());
             } else if (!want.strip().equals(v.label())) {

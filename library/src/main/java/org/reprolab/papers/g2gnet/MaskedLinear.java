@@ -189,6 +189,18 @@ public class MaskedLinear extends AbstractBlock {
         return 1 - (double) activeWeights() / mask.getArray().size();
     }
 
+    /**
+     * The layer's output for one input vector, outside training: (W ⊙ M)·x + b. For looking at what one unit
+     * sees; temporaries are freed, the result is a Java array.
+     */
+    public float[] apply(NDManager manager, float[] x) {
+        try (NDScope scope = new NDScope()) { // W ⊙ M lands in the parameters' manager: the scope frees it
+            NDArray in = manager.create(x, new Shape(1, x.length));
+            return maskedLinear(in, weight.getArray(), bias == null ? null : bias.getArray(), mask.getArray())
+                    .toFloatArray();
+        }
+    }
+
     /** Whether the layer has a bias. */
     public boolean hasBias() {
         return bias != null;

@@ -120,6 +120,15 @@ public final class Masks {
         };
     }
 
+    /** Where the mask has no edge: the edges regrowth may choose from. */
+    public static boolean[] inactive(float[] mask) {
+        boolean[] out = new boolean[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            out[i] = mask[i] == 0;
+        }
+        return out;
+    }
+
     /** Fraction of zeros. */
     public static double sparsity(float[] mask) {
         long ones = 0;
