@@ -34,6 +34,7 @@ public abstract class PaperReproduction<S extends Settings> implements Reproduct
     private final Function<Profile, S> settings;
     private final List<Step> steps = new ArrayList<>();
     private final Map<String, Claim> claims = new LinkedHashMap<>();
+    private String smokeStep;
 
     /** A reproduction whose profile settings {@code settings} makes. */
     protected PaperReproduction(Function<Profile, S> settings) {
@@ -76,6 +77,22 @@ public abstract class PaperReproduction<S extends Settings> implements Reproduct
             }
         }
         throw new IllegalArgumentException("no step '" + id + "'");
+    }
+
+    /**
+     * Names the step that {@code mvn verify} runs for this paper without Jupyter (a closed form or a tiny
+     * training run, a few seconds in the quick profile); by default the first step.
+     */
+    protected final void smokeStep(String id) {
+        if (steps.stream().noneMatch(s -> s.id().equals(id))) {
+            throw new IllegalArgumentException("no step '" + id + "'");
+        }
+        smokeStep = id;
+    }
+
+    /** The step {@code mvn verify} runs for this paper (see {@link #smokeStep(String)}). */
+    public final String smokeStep() {
+        return smokeStep != null ? smokeStep : steps.get(0).id();
     }
 
     /** The settings of {@code profile}. */

@@ -27,16 +27,6 @@ public enum Profile {
         return s == null || s.isBlank() ? QUICK : parse(s);
     }
 
-    /** Picks the value for this profile: {@code pick(quickValue, fullValue)}. */
-    public int pick(int quick, int full) {
-        return this == QUICK ? quick : full;
-    }
-
-    /** Picks the value for this profile. */
-    public double pick(double quick, double full) {
-        return this == QUICK ? quick : full;
-    }
-
     /** Lower-case name, as on the command line. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
