@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "reprolab", mixinStandardHelpOptions = true, versionProvider = ReprolabCli.Version.class,
         description = "Reproduces neural-network papers and checks their claims.",
         subcommands = {ReprolabCli.ListCommand.class, ReprolabCli.RunCommand.class, ReprolabCli.ReportCommand.class,
-                ReprolabCli.InfoCommand.class, ReprolabCli.KernelCommand.class, CommandLine.HelpCommand.class})
+                ReprolabCli.InfoCommand.class, ReprolabCli.KernelCommand.class, ReprolabCli.NewCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ReprolabCli implements Runnable {
 
     /** Exit code when at least one claim or check failed. */
@@ -188,6 +189,42 @@ public final class ReprolabCli implements Runnable {
                 Engines.selectDevice(device);
             }
             System.out.println("reprolab " + Engines.reprolabVersion() + ": " + Engines.info());
+            return 0;
+        }
+    }
+
+    @Command(name = "new", description = "Start a new paper: library package, reproduction skeleton, services line, "
+            + "pinned-verdict file and notebook skeleton; then 'mvn verify' (PaperContractTest) says what is missing.")
+    static final class NewCommand implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "ID", description = "The paper's id, e.g. info-compression.")
+        String id;
+
+        @Option(names = "--number", required = true, description = "Its number in the list of 36 papers.")
+        int number;
+
+        @Option(names = "--title", required = true, description = "The paper's title.")
+        String title;
+
+        @Option(names = "--authors", required = true, description = "Authors, comma-separated.")
+        String authors;
+
+        @Option(names = "--year", required = true, description = "Publication year.")
+        int year;
+
+        @Option(names = "--venue", defaultValue = "arXiv", description = "Where it appeared. Default: ${DEFAULT-VALUE}.")
+        String venue;
+
+        @Option(names = "--arxiv", defaultValue = "", description = "The arXiv id, e.g. 2508.14140.")
+        String arxiv;
+
+        @Override
+        public Integer call() throws Exception {
+            for (Path f : Scaffold.write(KernelSpec.home(), new Scaffold.Paper(id, number, title, authors, year,
+                    venue, arxiv))) {
+                System.out.println("wrote " + KernelSpec.home().relativize(f));
+            }
+            System.out.println("next: write the science (CONTRIBUTING, 'Adding a paper'), then run 'mvn -B verify': "
+                    + "PaperContractTest lists what is still missing");
             return 0;
         }
     }

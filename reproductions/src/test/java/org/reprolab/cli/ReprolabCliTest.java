@@ -106,4 +106,36 @@ class ReprolabCliTest {
         String[] r = capture("kernel", "install", "--user", "--prefix", out.toString());
         assertEquals("2", r[0]);
     }
+
+    @Test
+    void newWritesTheScaffoldAndRefusesToOverwriteIt() throws Exception {
+        Path services = out.resolve("reproductions/src/main/resources/META-INF/services/org.reprolab.repro.Reproduction");
+        java.nio.file.Files.createDirectories(services.getParent());
+        java.nio.file.Files.writeString(services, "org.reprolab.reproductions.sdr.SdrReproduction\n");
+        Scaffold.Paper p = new Scaffold.Paper("info-compression", 7, "Adaptive estimators", "Ivan Chelombiev, "
+                + "Conor Houghton, Cian O'Donnell", 2019, "ICLR", "1902.09037");
+        java.util.List<Path> written = Scaffold.write(out, p);
+        assertEquals(6, written.size());
+        String code = java.nio.file.Files.readString(out.resolve("reproductions/src/main/java/org/reprolab/"
+                + "reproductions/infocompression/InfoCompressionReproduction.java"));
+        assertTrue(code.contains("extends PaperReproduction<InfoCompressionReproduction.Setup>")
+                && code.contains("\"Cian O'Donnell\"") && code.contains("Chelombiev et al. (2019)"), code);
+        String nb = java.nio.file.Files.readString(out.resolve("notebooks/info-compression.ipynb"));
+        assertTrue(nb.contains("var infoCompression = ReproSession.start(\\\"info-compression\\\")")
+                && nb.contains("\"execution_count\": null"), nb);
+        assertTrue(java.nio.file.Files.readString(services).endsWith(
+                "org.reprolab.reproductions.infocompression.InfoCompressionReproduction\n"));
+        IllegalArgumentException again = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Scaffold.write(out, p));
+        assertTrue(again.getMessage().contains("already exists"), again.getMessage());
+        assertEquals(2, java.nio.file.Files.readAllLines(services).size(), "a refused scaffold writes nothing");
+    }
+
+    @Test
+    void newRejectsABadIdInOneLine() {
+        String[] r = capture("new", "Info_Compression", "--number", "7", "--title", "t", "--authors", "A B",
+                "--year", "2019");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("must be lower-case words joined by '-'"), r[2]);
+    }
 }

@@ -138,6 +138,15 @@ class PaperContractTest {
                     + ": a claim decided over seeds needs a criterion that can decide an interval");
         }
         assertTrue(r.steps().stream().anyMatch(s -> s.id().equals(((PaperReproduction<?>) r).smokeStep())));
+        List<String> texts = new ArrayList<>(List.of(r.card().title(), r.card().summary()));
+        texts.addAll(r.standIns(Profile.QUICK));
+        texts.addAll(r.standIns(Profile.FULL));
+        r.steps().forEach(s -> texts.add(s.title()));
+        for (Claim c : r.claims()) {
+            texts.addAll(List.of(c.statement(), String.valueOf(c.basis()), c.referenceOrDefault().text(),
+                    c.referenceOrDefault().source()));
+        }
+        texts.forEach(t -> assertTrue(!t.contains("TODO"), r.id() + ": the scaffold's TODO is still there: " + t));
     }
 
     static Properties pinnedVerdicts(String id) throws IOException {
