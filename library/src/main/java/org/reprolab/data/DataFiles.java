@@ -33,7 +33,10 @@ public final class DataFiles {
 
     private DataFiles() {}
 
-    /** Reprolab's own data folder: {@code $REPROLAB_DATA} (or {@code -Dreprolab.data}), else {@code ~/.reprolab/data}. */
+    /**
+     * Reprolab's own data folder: {@code $REPROLAB_DATA} (or {@code -Dreprolab.data}), else
+     * {@code ~/.reprolab/data}.
+     */
     public static Path home() {
         String s = System.getProperty("reprolab.data", System.getenv("REPROLAB_DATA"));
         return s == null || s.isBlank() ? Paths.get(System.getProperty("user.home"), ".reprolab", "data")

@@ -31,11 +31,6 @@ public final class LabeledData {
         this(name, x, null, y, cols, classNames);
     }
 
-    /** A dataset of unsigned bytes (e.g. pixels), read as value / 255; {@code pixels} has {@code y.length × cols}. */
-    public static LabeledData ofBytes(String name, byte[] pixels, int[] y, int cols, List<String> classNames) {
-        return new LabeledData(name, null, pixels, y, cols, classNames);
-    }
-
     private LabeledData(String name, float[] x, byte[] u8, int[] y, int cols, List<String> classNames) {
         int values = x != null ? x.length : u8.length;
         if (cols <= 0 || values != (long) y.length * cols) {
@@ -44,7 +39,8 @@ public final class LabeledData {
         }
         for (int label : y) {
             if (label < 0 || label >= classNames.size()) {
-                throw new IllegalArgumentException(name + ": label " + label + " outside 0.." + (classNames.size() - 1));
+                throw new IllegalArgumentException(name + ": label " + label + " outside 0.."
+                        + (classNames.size() - 1));
             }
         }
         this.name = name;
@@ -54,6 +50,11 @@ public final class LabeledData {
         this.rows = y.length;
         this.cols = cols;
         this.classNames = List.copyOf(classNames);
+    }
+
+    /** A dataset of unsigned bytes (e.g. pixels), read as value / 255; {@code pixels} has {@code y.length × cols}. */
+    public static LabeledData ofBytes(String name, byte[] pixels, int[] y, int cols, List<String> classNames) {
+        return new LabeledData(name, null, pixels, y, cols, classNames);
     }
 
     /** Class names "0".."k-1". */

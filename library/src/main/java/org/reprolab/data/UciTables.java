@@ -51,7 +51,8 @@ public final class UciTables {
     public static LabeledData load(String name) {
         String label = LABELS.get(name);
         if (label == null) {
-            throw new IllegalArgumentException("unknown mlbench table '" + name + "'; valid: " + String.join(", ", names()));
+            throw new IllegalArgumentException("unknown mlbench table '" + name + "'; valid: "
+                    + String.join(", ", names()));
         }
         Path file = DataFiles.require("mlbench/" + name + ".csv", null, INSTALL);
         return fromCsv("mlbench/" + name, file, label, DROP.getOrDefault(name, List.of()));
@@ -74,7 +75,8 @@ public final class UciTables {
             throw new DatasetException("cannot parse " + file + " as CSV (" + e.getMessage() + ")", e);
         }
         if (!t.columnNames().contains(labelColumn)) {
-            throw new DatasetException(file + " has no label column '" + labelColumn + "'; columns: " + t.columnNames());
+            throw new DatasetException(file + " has no label column '" + labelColumn + "'; columns: "
+                    + t.columnNames());
         }
         t = t.dropRowsWithMissingValues();
         List<String> labels = new ArrayList<>();

@@ -181,9 +181,9 @@ public final class Engines {
         String s = setting("reprolab.threads", "REPROLAB_THREADS", null);
         if (Numerics.mode() == Numerics.Mode.DETERMINISTIC) {
             if (s != null && !s.trim().equals(Integer.toString(Numerics.DETERMINISTIC_THREADS))) {
-                System.err.println("reprolab: REPROLAB_THREADS=" + s.trim() + " applies to fast mode; a deterministic run "
-                        + "computes on " + Numerics.DETERMINISTIC_THREADS + " thread (set REPROLAB_NUMERICS=fast to use "
-                        + s.trim() + ")");
+                System.err.println("reprolab: REPROLAB_THREADS=" + s.trim() + " applies to fast mode; a "
+                        + "deterministic run computes on " + Numerics.DETERMINISTIC_THREADS
+                        + " thread (set REPROLAB_NUMERICS=fast to use " + s.trim() + ")");
             }
             return Numerics.DETERMINISTIC_THREADS;
         }

@@ -137,7 +137,8 @@ public final class Numerics {
         if (mode == Mode.FAST) {
             return new NumericsInfo(mode.id(), false, capability, mkl, intraOpThreads,
                     "fast mode: " + capability + " dispatch, MKL " + mkl + ", " + intraOpThreads + " intra-op thread"
-                            + (intraOpThreads == 1 ? "" : "s") + "; numbers may differ between machines in the last digits");
+                            + (intraOpThreads == 1 ? "" : "s")
+                            + "; numbers may differ between machines in the last digits");
         }
         String problem = pinProblem;
         if (problem == null && !PINNED_CAPABILITY.equals(capability)) {

@@ -60,7 +60,8 @@ public record Estimate(double value, double lo, double hi, double level, int n, 
      * about factors ("at most 1.2 times the error").
      */
     public static Estimate pairedRatio(double[] a, double[] b) {
-        Estimate log = tInterval(Stats.logRatios(a, b), "of the log ratio over " + count(a.length, "seed") + ", paired");
+        Estimate log = tInterval(Stats.logRatios(a, b),
+                "of the log ratio over " + count(a.length, "seed") + ", paired");
         return new Estimate(Math.exp(log.value), Math.exp(log.lo), Math.exp(log.hi), log.level, log.n, log.method);
     }
 

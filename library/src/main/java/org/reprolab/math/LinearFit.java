@@ -60,7 +60,8 @@ public record LinearFit(double slope, double intercept, double slopeStandardErro
             return Estimate.exact(slope);
         }
         double half = StudentT.critical(Estimate.LEVEL, n - 2) * slopeStandardError;
-        return Estimate.of(slope, slope - half, slope + half, n, "95% t-interval of the fitted slope, " + n + " points");
+        return Estimate.of(slope, slope - half, slope + half, n,
+                "95% t-interval of the fitted slope, " + n + " points");
     }
 
     /** The fitted value at {@code x}. */

@@ -185,7 +185,8 @@ public final class ResultHtml {
         h.append(verdictTable(r.verdicts()));
         if (!r.metrics().isEmpty()) {
             h.append("<table class=\"metrics\" style=\"").append(TABLE).append("\"><thead><tr><th style=\"")
-                    .append(HEAD).append("\">metric</th><th style=\"").append(HEAD).append("\">value</th></tr></thead><tbody>");
+                    .append(HEAD).append("\">metric</th><th style=\"").append(HEAD)
+                    .append("\">value</th></tr></thead><tbody>");
             r.metrics().forEach((k, v) -> h.append("<tr>").append(td(Html.escape(k)))
                     .append(td(Html.escape(SignificantDigits.format(v)))).append("</tr>"));
             h.append("</tbody></table>");

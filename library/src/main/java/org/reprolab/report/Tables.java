@@ -58,7 +58,8 @@ public final class Tables {
                 try {
                     v = parts[i].getAccessor().invoke(row);
                 } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read " + type.getSimpleName() + "." + parts[i].getName(), e);
+                    throw new IllegalStateException("cannot read " + type.getSimpleName() + "." + parts[i].getName(),
+                            e);
                 }
                 append(t.column(i), v);
             }
@@ -139,7 +140,8 @@ public final class Tables {
         }
         s.append("</tbody></table>");
         if (t.rowCount() > rows) {
-            s.append("<p class=\"reprolab-more\" style=\"" + ResultHtml.META + ";margin:0\">").append(t.rowCount() - rows).append(" more rows of ")
+            s.append("<p class=\"reprolab-more\" style=\"" + ResultHtml.META + ";margin:0\">")
+                    .append(t.rowCount() - rows).append(" more rows of ")
                     .append(t.rowCount()).append("</p>");
         }
         return s.toString();

@@ -109,6 +109,7 @@ public record Claim(String id, String statement, Kind kind, Criterion criterion,
 
     /** The reference, or "computed" for a check without one. */
     public Reference referenceOrDefault() {
-        return reference != null ? reference : Reference.computed(kind == Kind.CHECK ? "holds by construction" : "none");
+        return reference != null ? reference
+                : Reference.computed(kind == Kind.CHECK ? "holds by construction" : "none");
     }
 }

@@ -44,7 +44,8 @@ public record ReproResult(PaperCard card, Profile profile, long seed, EngineInfo
             if (v.isPresent()) {
                 out.add(v.get());
             } else if (complete) {
-                String why = steps.stream().filter(s -> s.error() != null).map(s -> s.stepId() + " stopped: " + s.error())
+                String why = steps.stream().filter(s -> s.error() != null)
+                        .map(s -> s.stepId() + " stopped: " + s.error())
                         .findFirst().orElse("no step checked it");
                 out.add(Verdict.notMeasured(c, why));
             }

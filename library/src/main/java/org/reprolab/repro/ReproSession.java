@@ -130,7 +130,8 @@ public final class ReproSession {
             Throwable cause = e instanceof StepFailure f ? f.getCause() : e;
             if (!keepGoing) {
                 throw cause instanceof RuntimeException re ? re
-                        : new IllegalStateException(reproduction.id() + "/" + step.id() + ": " + cause.getMessage(), cause);
+                        : new IllegalStateException(reproduction.id() + "/" + step.id() + ": " + cause.getMessage(),
+                                cause);
             }
             error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
             System.err.println("reprolab: step " + reproduction.id() + "/" + step.id() + " failed with " + error);

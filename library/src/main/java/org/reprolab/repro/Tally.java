@@ -33,7 +33,8 @@ public record Tally(int claimsPassed, int claimsFailed, int claimsInconclusive, 
     /** The sum of two tallies. */
     public Tally plus(Tally o) {
         return new Tally(claimsPassed + o.claimsPassed, claimsFailed + o.claimsFailed,
-                claimsInconclusive + o.claimsInconclusive, checksPassed + o.checksPassed, checksFailed + o.checksFailed);
+                claimsInconclusive + o.claimsInconclusive, checksPassed + o.checksPassed,
+                checksFailed + o.checksFailed);
     }
 
     /** Claims decided (any outcome). */

@@ -55,7 +55,8 @@ public final class ReprolabCli implements Runnable {
         CommandLine cl = new CommandLine(new ReprolabCli());
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("reprolab: " + ex.getMessage() + "; see 'reprolab help " + ex.getCommandLine().getCommandName() + "'");
+            err.println("reprolab: " + ex.getMessage() + "; see 'reprolab help " + ex.getCommandLine().getCommandName()
+                    + "'");
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -106,12 +107,15 @@ public final class ReprolabCli implements Runnable {
         }
     }
 
-    @Command(name = "run", description = "Run reproductions and write result.json, CSV tables and PNG charts per paper.")
+    @Command(name = "run",
+            description = "Run reproductions and write result.json, CSV tables and PNG charts per paper.")
     static final class RunCommand implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "ID", description = "Paper ids, or 'all'.")
         List<String> ids;
 
-        @Option(names = "--profile", defaultValue = "quick", description = "quick (CI, under 60 s a paper) or full (closer to the paper). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--profile", defaultValue = "quick",
+                description = "quick (CI, under 60 s a paper) or full (closer to the paper). "
+                        + "Default: ${DEFAULT-VALUE}.")
         String profile;
 
         @Option(names = "--seed", defaultValue = "42", description = "Run seed. Default: ${DEFAULT-VALUE}.")
@@ -163,7 +167,8 @@ public final class ReprolabCli implements Runnable {
 
     @Command(name = "report", description = "Write <out>/index.html from the results under <out>.")
     static final class ReportCommand implements Callable<Integer> {
-        @Option(names = "--out", defaultValue = "out", description = "Folder holding <id>/result.json. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--out", defaultValue = "out",
+                description = "Folder holding <id>/result.json. Default: ${DEFAULT-VALUE}.")
         Path out;
 
         @Override
@@ -211,7 +216,8 @@ public final class ReprolabCli implements Runnable {
         @Option(names = "--year", required = true, description = "Publication year.")
         int year;
 
-        @Option(names = "--venue", defaultValue = "arXiv", description = "Where it appeared. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--venue", defaultValue = "arXiv",
+                description = "Where it appeared. Default: ${DEFAULT-VALUE}.")
         String venue;
 
         @Option(names = "--arxiv", defaultValue = "", description = "The arXiv id, e.g. 2508.14140.")
@@ -240,7 +246,8 @@ public final class ReprolabCli implements Runnable {
         }
     }
 
-    @Command(name = "install", description = "Install the 'reprolab-java' kernelspec (display name \"Java (Reprolab)\") "
+    @Command(name = "install",
+            description = "Install the 'reprolab-java' kernelspec (display name \"Java (Reprolab)\") "
             + "so that Jupyter lists it. Default: system-wide (/usr/local/share/jupyter/kernels).")
     static final class KernelInstallCommand implements Callable<Integer> {
         @CommandLine.ArgGroup(exclusive = true)
@@ -254,17 +261,21 @@ public final class ReprolabCli implements Runnable {
             Path prefix;
         }
 
-        @Option(names = "--jar", paramLabel = "JAR", description = "The kernel jar (default: kernel-ext/target/reprolab-kernel.jar of this build).")
+        @Option(names = "--jar", paramLabel = "JAR",
+                description = "The kernel jar (default: kernel-ext/target/reprolab-kernel.jar of this build).")
         Path jar;
 
-        @Option(names = "--java", paramLabel = "JAVA", description = "The java command the kernel runs with (default: this JVM's).")
+        @Option(names = "--java", paramLabel = "JAVA",
+                description = "The java command the kernel runs with (default: this JVM's).")
         Path java;
 
         @Override
         public Integer call() throws Exception {
-            Path dir = KernelSpec.install(KernelSpec.kernelsDir(where != null && where.user, where == null ? null : where.prefix),
+            Path dir = KernelSpec.install(KernelSpec.kernelsDir(where != null && where.user, where == null ? null
+                    : where.prefix),
                     java == null ? KernelSpec.currentJava() : java, jar == null ? KernelSpec.defaultJar() : jar);
-            System.out.println("installed kernelspec " + KernelSpec.NAME + " (\"" + KernelSpec.DISPLAY_NAME + "\") in " + dir);
+            System.out.println("installed kernelspec " + KernelSpec.NAME + " (\"" + KernelSpec.DISPLAY_NAME + "\") in "
+                    + dir);
             return 0;
         }
     }

@@ -65,7 +65,8 @@ final class Scaffold {
         if (p.number() < 1 || p.number() > 36) {
             throw new IllegalArgumentException("--number must be the paper's number, 1 to 36, got " + p.number());
         }
-        Path services = root.resolve("reproductions/src/main/resources/META-INF/services/org.reprolab.repro.Reproduction");
+        Path services = root.resolve("reproductions/src/main/resources/META-INF/services/"
+                + "org.reprolab.repro.Reproduction");
         if (!Files.isRegularFile(services)) {
             throw new IllegalArgumentException(root + " is not a Reprolab checkout (no " + services + "); run "
                     + "'./reprolab new' from the checkout");
@@ -200,7 +201,8 @@ final class Scaffold {
 
                     @Override
                     public List<String> standIns() {
-                        return List.of("TODO: what stands in for the paper's data, scale or hardware, one sentence each.");
+                        return List.of("TODO: what stands in for the paper's data, scale or hardware, "
+                                + "one sentence each.");
                     }
 
                     private void main(StepContext ctx, Setup s) {
@@ -224,8 +226,10 @@ final class Scaffold {
         cells.add(cell(p.id(), 1, "code", "%paper " + p.id()));
         cells.add(cell(p.id(), 2, "markdown", "A session runs the reproduction's steps one cell at a time, in the "
                 + "profile `REPROLAB_PROFILE` names (quick unless you say otherwise)."));
-        cells.add(cell(p.id(), 3, "code", "import org.reprolab.papers." + pkg(p.id()) + ".*;\nimport org.reprolab.repro.*;"
-                + "\nimport org.reprolab.report.*;\nimport org.reprolab.reproductions." + pkg(p.id()) + "." + cls + ";\n\n"
+        cells.add(cell(p.id(), 3, "code", "import org.reprolab.papers." + pkg(p.id())
+                + ".*;\nimport org.reprolab.repro.*;"
+                + "\nimport org.reprolab.report.*;\nimport org.reprolab.reproductions." + pkg(p.id()) + "." + cls
+                        + ";\n\n"
                 + "var " + v + " = ReproSession.start(\"" + p.id() + "\");\nvar setup = (" + cls + ".Setup) " + v
                 + ".settings();\nsetup.standIns()"));
         cells.add(cell(p.id(), 4, "markdown", "## TODO: the first idea\n\nTODO: one idea a cell: the equation, a "
