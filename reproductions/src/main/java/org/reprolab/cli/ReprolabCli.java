@@ -31,6 +31,7 @@ import picocli.CommandLine.Parameters;
         description = "Reproduces neural-network papers and checks their claims.",
         subcommands = {ReprolabCli.ListCommand.class, ReprolabCli.RunCommand.class, ReprolabCli.ReportCommand.class,
                 ReprolabCli.InfoCommand.class, ReprolabCli.KernelCommand.class, ReprolabCli.NewCommand.class,
+                ReprolabCli.ReadmeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ReprolabCli implements Runnable {
 
@@ -231,6 +232,28 @@ public final class ReprolabCli implements Runnable {
             }
             System.out.println("next: write the science (CONTRIBUTING, 'Adding a paper'), then run 'mvn -B verify': "
                     + "PaperContractTest lists what is still missing");
+            return 0;
+        }
+    }
+
+    @Command(name = "readme", description = "Rewrite README.md's generated sections (the papers table and the red "
+            + "and amber claims) from the papers' cards and pinned verdicts.")
+    static final class ReadmeCommand implements Callable<Integer> {
+        @Option(names = "--check", description = "Only check: exit 1 when the sections are stale.")
+        boolean check;
+
+        @Override
+        public Integer call() throws Exception {
+            Path readme = KernelSpec.home().resolve("README.md");
+            String now = java.nio.file.Files.readString(readme);
+            String next = ReadmeSections.update(now, KernelSpec.home(), Reproductions.all());
+            if (check) {
+                System.out.println(now.equals(next) ? "README.md is up to date"
+                        : "README.md's generated sections are stale; run './reprolab readme'");
+                return now.equals(next) ? 0 : CLAIMS_FAILED;
+            }
+            java.nio.file.Files.writeString(readme, next);
+            System.out.println(now.equals(next) ? "README.md was up to date" : "rewrote README.md's generated sections");
             return 0;
         }
     }
