@@ -10,6 +10,7 @@ ci/install.sh
 mvn -B verify
 rc=0
 /usr/bin/python3 ci/notebooks.py run || rc=1
+./reprolab site --out ci/out/site || rc=1
 /usr/bin/python3 -m pytest -q -p no:cacheprovider ci/test_kernel_conformance.py ci/test_kernel_behaviour.py || rc=1
 if [ "$rc" -ne 0 ]; then
     echo "test: notebook or kernel tests failed" >&2

@@ -18,6 +18,7 @@ import org.reprolab.repro.Tally;
 import org.reprolab.repro.Verdict;
 import org.reprolab.report.HtmlReport;
 import org.reprolab.report.ResultWriter;
+import org.reprolab.report.TeachingSite;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {ReprolabCli.ListCommand.class, ReprolabCli.RunCommand.class, ReprolabCli.ReportCommand.class,
                 ReprolabCli.InfoCommand.class, ReprolabCli.KernelCommand.class, ReprolabCli.NewCommand.class,
                 ReprolabCli.ReadmeCommand.class,
+                ReprolabCli.SiteCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ReprolabCli implements Runnable {
 
@@ -233,6 +235,32 @@ public final class ReprolabCli implements Runnable {
             System.out.println("next: write the science (CONTRIBUTING, 'Adding a paper'), then run 'mvn -B verify': "
                     + "PaperContractTest lists what is still missing");
             return 0;
+        }
+    }
+
+    @Command(name = "site", description = "Write one offline teaching site: an index of the papers with their "
+            + "verdicts, and per paper its executed notebook beside its result page.")
+    static final class SiteCommand implements Callable<Integer> {
+        @Option(names = "--out", defaultValue = "ci/out/site", description = "Where. Default: ${DEFAULT-VALUE}.")
+        Path out;
+
+        @Option(names = "--notebooks", defaultValue = "ci/out/notebooks",
+                description = "Executed notebooks as HTML (ci/notebooks.py run writes them). Default: ${DEFAULT-VALUE}.")
+        Path notebooks;
+
+        @Option(names = "--results", defaultValue = "ci/out/results",
+                description = "Folders of result.json (the notebooks' last cells write them). Default: ${DEFAULT-VALUE}.")
+        Path results;
+
+        @Override
+        public Integer call() {
+            try {
+                System.out.println("site: " + TeachingSite.write(out, notebooks, results).toAbsolutePath());
+                return 0;
+            } catch (java.io.IOException e) {
+                System.err.println("reprolab: " + e.getMessage());
+                return USAGE;
+            }
         }
     }
 
