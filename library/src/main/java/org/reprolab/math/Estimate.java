@@ -1,5 +1,7 @@
 package org.reprolab.math;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -12,21 +14,46 @@ import java.util.Locale;
  * gain.lo() > 0                                                             // the interval clears zero
  * }</pre>
  *
+ * <p>An estimate keeps the samples it was made from and how, so the estimates of several independent runs of
+ * the same claim (a sweep over run seeds, sharded over machines) {@linkplain #pool pool} into the one estimate a
+ * single run over all those samples would give.
+ *
  * @param value the point estimate
  * @param lo the interval's lower end, NaN when there is none
  * @param hi the interval's upper end, NaN when there is none
  * @param level the interval's confidence level (0.95), NaN when there is none
  * @param n how many independent samples went in (seeds, trials); 1 for a computed value
  * @param method how the interval was made, in words (e.g. {@code "95% t-interval over 5 seeds, paired"})
+ * @param kind how the samples make the estimate, and so how estimates pool
+ * @param samples the samples: values, paired differences or log ratios; {successes, trials} for a proportion;
+ *     empty for a computed value
+ * @param unit what a sample is ({@code seed}, {@code task}, ...), for the method's words
  */
-public record Estimate(double value, double lo, double hi, double level, int n, String method) {
+public record Estimate(double value, double lo, double hi, double level, int n, String method, Kind kind,
+        double[] samples, String unit) {
 
     /** The confidence level of every interval we report. */
     public static final double LEVEL = 0.95;
 
+    /** How an estimate was made from its samples. */
+    public enum Kind {
+        /** Computed exactly: no samples, no interval. */
+        EXACT,
+        /** The mean of samples, with a t-interval. */
+        MEAN,
+        /** The mean of paired differences, with a t-interval. */
+        PAIRED_DIFFERENCE,
+        /** The geometric mean of paired ratios: a t-interval on the log ratios, mapped back. */
+        PAIRED_RATIO,
+        /** A proportion of independent trials, with a Wilson interval. */
+        PROPORTION,
+        /** An interval made elsewhere (a fit, a bootstrap): pooled as one sample per estimate. */
+        OTHER
+    }
+
     /** A value computed exactly, without sampling noise. */
     public static Estimate exact(double value) {
-        return new Estimate(value, Double.NaN, Double.NaN, Double.NaN, 1, "computed");
+        return new Estimate(value, Double.NaN, Double.NaN, Double.NaN, 1, "computed", Kind.EXACT, new double[0], "");
     }
 
     /** A point value with an interval made elsewhere (a bootstrap, a fit); {@code method} says how. */
@@ -34,7 +61,7 @@ public record Estimate(double value, double lo, double hi, double level, int n, 
         if (lo > hi) {
             throw new IllegalArgumentException("interval [" + lo + ", " + hi + "] is reversed");
         }
-        return new Estimate(value, lo, hi, LEVEL, n, method);
+        return new Estimate(value, lo, hi, LEVEL, n, method, Kind.OTHER, new double[] {value}, "run");
     }
 
     /**
@@ -47,12 +74,12 @@ public record Estimate(double value, double lo, double hi, double level, int n, 
 
     /** The mean of samples of another unit ({@code "task"}, {@code "restart"}) with its 95% t-interval. */
     public static Estimate meanOver(String unit, double... samples) {
-        return tInterval(samples, "over " + count(samples.length, unit));
+        return tInterval(Kind.MEAN, samples.clone(), unit, "");
     }
 
     /** The mean of a − b over paired samples (same seed, same data) with the t-interval of the differences. */
     public static Estimate pairedDifference(double[] a, double[] b) {
-        return tInterval(Stats.differences(a, b), "over " + count(a.length, "seed") + ", paired");
+        return tInterval(Kind.PAIRED_DIFFERENCE, Stats.differences(a, b), "seed", ", paired");
     }
 
     /**
@@ -60,9 +87,7 @@ public record Estimate(double value, double lo, double hi, double level, int n, 
      * about factors ("at most 1.2 times the error").
      */
     public static Estimate pairedRatio(double[] a, double[] b) {
-        Estimate log = tInterval(Stats.logRatios(a, b),
-                "of the log ratio over " + count(a.length, "seed") + ", paired");
-        return new Estimate(Math.exp(log.value), Math.exp(log.lo), Math.exp(log.hi), log.level, log.n, log.method);
+        return tInterval(Kind.PAIRED_RATIO, Stats.logRatios(a, b), "seed", ", paired");
     }
 
     /** A proportion k of n independent trials with its Wilson score interval (exact enough at small n). */
@@ -76,16 +101,59 @@ public record Estimate(double value, double lo, double hi, double level, int n, 
         double centre = (p + z * z / (2.0 * trials)) / d;
         double half = z * Math.sqrt(p * (1 - p) / trials + z * z / (4.0 * trials * trials)) / d;
         return new Estimate(p, Math.max(0, centre - half), Math.min(1, centre + half), LEVEL, (int) trials,
-                pct() + " Wilson interval, " + successes + " of " + trials);
+                pct() + " Wilson interval, " + successes + " of " + trials, Kind.PROPORTION,
+                new double[] {successes, trials}, "trial");
     }
 
-    private static Estimate tInterval(double[] x, String over) {
+    /**
+     * The estimate that all of {@code parts}' samples would have given together: the estimates of one claim from
+     * independent runs (different run seeds). Means, paired differences and ratios pool their samples,
+     * proportions their trials; computed values must agree; other intervals pool as one sample per run.
+     */
+    public static Estimate pool(List<Estimate> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to pool");
+        }
+        Kind kind = parts.get(0).kind();
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        for (Estimate e : parts) {
+            if (e.kind() != kind) {
+                throw new IllegalArgumentException("cannot pool a " + e.kind() + " estimate with a " + kind + " one");
+            }
+        }
+        return switch (kind) {
+            case EXACT -> {
+                double v = parts.get(0).value();
+                boolean same = parts.stream().allMatch(e -> Double.compare(e.value(), v) == 0);
+                yield same ? parts.get(0) : tInterval(Kind.MEAN, parts.stream().mapToDouble(Estimate::value).toArray(),
+                        "run", ", of a value that differs between runs");
+            }
+            case PROPORTION -> proportion(Math.round(parts.stream().mapToDouble(e -> e.samples()[0]).sum()),
+                    Math.round(parts.stream().mapToDouble(e -> e.samples()[1]).sum()));
+            case OTHER -> tInterval(Kind.MEAN, parts.stream().mapToDouble(Estimate::value).toArray(), "run", "");
+            default -> tInterval(kind, parts.stream().flatMapToDouble(e -> Arrays.stream(e.samples())).toArray(),
+                    parts.get(0).unit(), kind == Kind.MEAN ? "" : ", paired");
+        };
+    }
+
+    private static Estimate tInterval(Kind kind, double[] x, String unit, String suffix) {
         double m = Stats.mean(x);
+        String over = (kind == Kind.PAIRED_RATIO ? "of the log ratio " : "") + "over " + count(x.length, unit) + suffix;
         if (x.length < 2) {
-            return new Estimate(m, Double.NaN, Double.NaN, Double.NaN, x.length, "one sample: no interval");
+            return mapped(kind, m, Double.NaN, Double.NaN, Double.NaN, x, unit, "one sample: no interval");
         }
         double half = StudentT.critical(LEVEL, x.length - 1) * Stats.standardError(x);
-        return new Estimate(m, m - half, m + half, LEVEL, x.length, pct() + " t-interval " + over);
+        return mapped(kind, m, m - half, m + half, LEVEL, x, unit, pct() + " t-interval " + over);
+    }
+
+    private static Estimate mapped(Kind kind, double m, double lo, double hi, double level, double[] x, String unit,
+            String method) {
+        if (kind == Kind.PAIRED_RATIO) {
+            return new Estimate(Math.exp(m), Math.exp(lo), Math.exp(hi), level, x.length, method, kind, x, unit);
+        }
+        return new Estimate(m, lo, hi, level, x.length, method, kind, x, unit);
     }
 
     /** Whether there is an interval. */
@@ -93,12 +161,20 @@ public record Estimate(double value, double lo, double hi, double level, int n, 
         return !Double.isNaN(lo) && !Double.isNaN(hi);
     }
 
-    /** This estimate with value and interval scaled by {@code factor > 0} (e.g. 100 for percentage points). */
+    /** This estimate with value, interval and samples scaled by {@code factor > 0} (e.g. 100 for points). */
     public Estimate times(double factor) {
         if (!(factor > 0)) {
             throw new IllegalArgumentException("factor must be positive, got " + factor);
         }
-        return new Estimate(value * factor, lo * factor, hi * factor, level, n, method);
+        double[] s = samples.clone();
+        if (kind == Kind.MEAN || kind == Kind.PAIRED_DIFFERENCE || kind == Kind.OTHER) {
+            for (int i = 0; i < s.length; i++) {
+                s[i] *= factor;
+            }
+        }
+        Kind k = kind == Kind.PAIRED_RATIO || kind == Kind.PROPORTION ? Kind.OTHER : kind;
+        return new Estimate(value * factor, lo * factor, hi * factor, level, n, method, k,
+                k == kind ? s : new double[] {value * factor}, unit);
     }
 
     /** {@code 0.0123 [0.0045, 0.0201]}, or the value alone when there is no interval. */
@@ -110,6 +186,19 @@ public record Estimate(double value, double lo, double hi, double level, int n, 
     @Override
     public String toString() {
         return hasInterval() ? format() + " (" + method + ")" : format();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Estimate e && Double.compare(value, e.value) == 0 && Double.compare(lo, e.lo) == 0
+                && Double.compare(hi, e.hi) == 0 && Double.compare(level, e.level) == 0 && n == e.n
+                && method.equals(e.method) && kind == e.kind && Arrays.equals(samples, e.samples)
+                && unit.equals(e.unit);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Double.hashCode(value) + Arrays.hashCode(samples);
     }
 
     private static String count(int n, String unit) {

@@ -102,7 +102,7 @@ public final class StepContext implements AutoCloseable {
         if (declared.criterion() == null) {
             throw new IllegalStateException("claim '" + claim.id() + "' has no criterion");
         }
-        if (declared.sampled() && "computed".equals(estimate.method())) {
+        if (declared.sampled() && estimate.kind() == Estimate.Kind.EXACT) {
             throw new IllegalStateException("claim '" + claim.id() + "' is decided over seeds: give an Estimate "
                     + "from samples (Estimate.mean, pairedDifference, proportion, ...), not an exact value");
         }

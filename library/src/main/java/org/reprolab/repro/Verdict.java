@@ -68,7 +68,7 @@ public record Verdict(String claimId, String statement, Claim.Kind kind, String 
     /** The measured value with its interval and the interval's method, then the detail. */
     public String measuredText() {
         String m = estimate.hasInterval() ? estimate.format() + " (" + estimate.method() + ")"
-                : estimate.format() + (estimate.n() == 1 && !"computed".equals(estimate.method())
+                : estimate.format() + (estimate.n() == 1 && estimate.kind() != Estimate.Kind.EXACT
                         ? " (" + estimate.method() + ")" : "");
         return detail.isEmpty() ? m : m + ": " + detail;
     }

@@ -108,4 +108,25 @@ class StatisticsTest {
         assertEquals(-2, power.slope(), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> LinearFit.logLog(new double[] {1, 2}, new double[] {1, 0}));
     }
+
+    @Test
+    void estimatesOfIndependentRunsPoolIntoTheEstimateOfAllTheirSamples() {
+        double[] a = {0.80, 0.85, 0.90, 0.82, 0.88, 0.81};
+        double[] b = {0.79, 0.84, 0.91, 0.80, 0.85, 0.80};
+        Estimate whole = Estimate.pairedDifference(a, b);
+        Estimate pooled = Estimate.pool(java.util.List.of(
+                Estimate.pairedDifference(java.util.Arrays.copyOfRange(a, 0, 3), java.util.Arrays.copyOfRange(b, 0, 3)),
+                Estimate.pairedDifference(java.util.Arrays.copyOfRange(a, 3, 6), java.util.Arrays.copyOfRange(b, 3, 6))));
+        assertEquals(whole, pooled, "bit for bit");
+        assertEquals(Estimate.proportion(30, 50), Estimate.pool(java.util.List.of(Estimate.proportion(10, 20),
+                Estimate.proportion(20, 30))));
+        assertEquals(Estimate.exact(2), Estimate.pool(java.util.List.of(Estimate.exact(2), Estimate.exact(2))));
+        Estimate differing = Estimate.pool(java.util.List.of(Estimate.exact(1), Estimate.exact(3)));
+        assertTrue(differing.hasInterval() && differing.method().contains("differs between runs"), differing.method());
+        Estimate ratio = Estimate.pool(java.util.List.of(Estimate.pairedRatio(new double[] {2}, new double[] {1}),
+                Estimate.pairedRatio(new double[] {8}, new double[] {2})));
+        assertEquals(Estimate.pairedRatio(new double[] {2, 8}, new double[] {1, 2}), ratio);
+        assertThrows(IllegalArgumentException.class, () -> Estimate.pool(java.util.List.of(Estimate.exact(1),
+                Estimate.mean(1, 2))));
+    }
 }
