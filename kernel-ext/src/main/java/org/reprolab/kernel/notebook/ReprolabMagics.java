@@ -6,18 +6,13 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
-import org.reprolab.data.FashionMnist;
+import org.reprolab.data.DatasetCatalog;
 import org.reprolab.data.LabeledData;
-import org.reprolab.data.MnistDigits;
-import org.reprolab.data.SklearnDatasets;
-import org.reprolab.data.UciTables;
 import org.reprolab.engine.Engines;
 import org.reprolab.kernel.execution.UsageException;
 import org.reprolab.report.Html;
@@ -41,8 +36,6 @@ final class ReprolabMagics {
 
     /** The seed {@code %repro run} uses when none is given; {@code %seed} changes it. */
     private static volatile long seed = ReproSession.DEFAULT_SEED;
-
-    private static final List<String> IMAGE_SETS = List.of("fashion-mnist", "fashion-mnist/test", "mnist", "digits");
 
     private ReprolabMagics() {}
 
@@ -173,45 +166,18 @@ final class ReprolabMagics {
         return null;
     }
 
-    /** The dataset names {@code %dataset} knows. */
-    static List<String> datasetNames() {
-        List<String> names = new ArrayList<>(List.of("fashion-mnist", "fashion-mnist/test", "mnist"));
-        names.addAll(SklearnDatasets.NAMES);
-        names.addAll(UciTables.names());
-        return names;
-    }
-
-    static LabeledData loadDataset(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        switch (n) {
-            case "fashion-mnist", "fashion-mnist/train":
-                return FashionMnist.train();
-            case "fashion-mnist/test":
-                return FashionMnist.test();
-            case "mnist":
-                return MnistDigits.all();
-            default:
-                break;
-        }
-        if (SklearnDatasets.NAMES.contains(n)) {
-            return SklearnDatasets.load(n);
-        }
-        for (String u : UciTables.names()) {
-            if (u.equalsIgnoreCase(name)) {
-                return UciTables.load(u);
-            }
-        }
-        throw new UsageException("%dataset: unknown dataset '" + name + "'; valid: "
-                + String.join(", ", datasetNames()));
-    }
-
     static Object dataset(BaseKernel kernel, List<String> args) {
         MagicArgs a = MagicArgs.parse("dataset", args, Set.of("rows"), Set.of()).expect(1, 1, "NAME [--rows N]");
         int rows = (int) a.longOption("rows", 5);
         String name = a.positional.get(0);
-        LabeledData d = loadDataset(name);
+        LabeledData d;
+        try {
+            d = DatasetCatalog.load(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("%dataset: " + e.getMessage());
+        }
         String summary = summary(d);
-        if (IMAGE_SETS.contains(name.toLowerCase(Locale.ROOT))) {
+        if (DatasetCatalog.isImages(name)) {
             BufferedImage grid = imageGrid(d, Math.max(1, Math.min(rows, 4)));
             DisplayData out = new DisplayData();
             out.putText(summary);
