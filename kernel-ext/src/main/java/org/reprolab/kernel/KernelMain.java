@@ -1,11 +1,12 @@
 package org.reprolab.kernel;
 
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
-import org.reprolab.kernel.protocol.PollingShellChannel;
+import org.reprolab.kernel.protocol.KernelSockets;
 
 /**
  * Starts the kernel: {@code java -jar reprolab-kernel.jar CONNECTION_FILE} (the kernelspec adds the JVM flags).
@@ -23,6 +24,7 @@ public final class KernelMain {
                     + "(Jupyter starts it; install with 'reprolab kernel install')");
             System.exit(2);
         }
+        PrintStream kernelErr = System.err; // the process's own stderr: cells replace System.err later
         boolean timing = "1".equals(System.getenv("REPROLAB_KERNEL_TIMING"));
         long t0 = System.nanoTime();
         KernelConnectionProperties props = KernelConnectionProperties.parse(
@@ -33,7 +35,7 @@ public final class KernelMain {
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                     try {
                         JupyterConnection c = new JupyterConnection(props);
-                        PollingShellChannel.install(c, props);
+                        KernelSockets.install(c, props, kernelErr);
                         return c;
                     } catch (Exception e) {
                         throw new IllegalStateException("cannot set up the Jupyter sockets: " + e, e);
