@@ -72,8 +72,10 @@ public final class ReprolabKernel extends BaseKernel implements KernelHost {
     /** A kernel with {@code settings}; it serves once {@link #becomeHandlerForConnection} has run. */
     public ReprolabKernel(KernelSettings settings) {
         super("reprolab", Engines.reprolabVersion(),
-                new LanguageInfo("java", System.getProperty("java.version"), "text/x-java-source", ".jsh", "java",
-                        "text/x-java", "script"),
+                // the language version is the feature release ("17"), not the JDK's patch level: notebooks store
+                // language_info, and a patch update of the JDK must not mark every notebook changed
+                new LanguageInfo("java", String.valueOf(Runtime.version().feature()), "text/x-java-source", ".jsh",
+                        "java", "text/x-java", "script"),
                 List.of(new HelpLink("Java 17 API", "https://docs.oracle.com/en/java/javase/17/docs/api/"),
                         new HelpLink("DJL API", "https://javadoc.io/doc/ai.djl/api/latest/index.html")),
                 null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),
@@ -88,7 +90,7 @@ public final class ReprolabKernel extends BaseKernel implements KernelHost {
         this.streams = new CellStreams(kernelOut, kernelErr);
         this.executor = new CellExecutor(this, evaluator, runner);
         this.assist = new CodeAssist(evaluator, getMagicsRegistry());
-        this.execute = new ExecuteHandler(this, executor, runner, evaluator);
+        this.execute = new ExecuteHandler(this, executor, runner, evaluator, settings.outputLimit());
         this.requests = new KernelRequests(this, execute, kernelErr);
     }
 

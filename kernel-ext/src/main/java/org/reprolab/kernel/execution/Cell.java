@@ -1,7 +1,6 @@
 package org.reprolab.kernel.execution;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -12,7 +11,6 @@ import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageContext;
 import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
-import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
 
 /**
@@ -34,20 +32,25 @@ public final class Cell {
     private final Map<Object, Object> state = new ConcurrentHashMap<>();
 
     private final JupyterSocket iopub;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CellOutput output;
     private volatile boolean finished;
     private volatile boolean interrupted;
 
     /**
      * A cell run for {@code request} (null for the kernel's own warm-up), publishing on {@code iopub}; a silent
-     * cell publishes nothing but status.
+     * cell publishes nothing but status. Its stdout and stderr stop going to the notebook at {@code limit}.
      */
-    public Cell(MessageContext request, JupyterSocket iopub, int count, boolean silent) {
+    public Cell(MessageContext request, JupyterSocket iopub, int count, boolean silent, OutputLimit limit) {
         this.request = request;
         this.iopub = iopub;
         this.count = count;
         this.silent = silent;
+        this.output = new CellOutput(limit, count, this::publish);
+    }
+
+    /** A cell without an output limit. */
+    public Cell(MessageContext request, JupyterSocket iopub, int count, boolean silent) {
+        this(request, iopub, count, silent, OutputLimit.NONE);
     }
 
     /** The cell whose output the current thread produces, or null outside any cell. */
@@ -75,7 +78,7 @@ public final class Cell {
 
     /** Marks the cell done: its output is flushed; threads it started keep writing under it. */
     public void finish() {
-        flush();
+        output.finish();
         finished = true;
         if (running == this) {
             running = null;
@@ -106,42 +109,24 @@ public final class Cell {
 
     // ---- streams
 
+    /** Takes text the cell wrote; it goes out with the next flush (by the timer, or when much is waiting). */
     void write(boolean stderr, byte[] b, int off, int len) {
-        ByteArrayOutputStream buf = stderr ? err : out;
-        synchronized (buf) {
-            buf.write(b, off, len);
-        }
+        output.write(stderr, b, off, len);
     }
 
-    /** Publishes buffered text; {@code wholeLinesOnly} keeps a trailing partial line for later. */
-    void flush(boolean stderr, boolean wholeLinesOnly) {
-        ByteArrayOutputStream buf = stderr ? err : out;
-        String text;
-        synchronized (buf) {
-            if (buf.size() == 0) {
-                return;
-            }
-            byte[] bytes = buf.toByteArray();
-            int n = bytes.length;
-            if (wholeLinesOnly) {
-                while (n > 0 && bytes[n - 1] != '\n') {
-                    n--;
-                }
-                if (n == 0) {
-                    return;
-                }
-            }
-            text = new String(bytes, 0, n, StandardCharsets.UTF_8);
-            buf.reset();
-            buf.write(bytes, n, bytes.length - n);
-        }
-        publish(new PublishStream(stderr ? PublishStream.StreamType.ERR : PublishStream.StreamType.OUT, text));
+    /** Where the cell's whole output went after it passed its limit; null when it did not. */
+    Path outputFile() {
+        return output.file();
     }
 
-    /** Publishes everything buffered, stdout first. */
+    /** Publishes all buffered text, stdout first. */
     public void flush() {
-        flush(false, false);
-        flush(true, false);
+        output.flush(true);
+    }
+
+    /** Publishes buffered text, except the bytes of a character not yet complete (the timer's flush). */
+    void flushBuffered() {
+        output.flush(false);
     }
 
     // ---- rich output

@@ -11,13 +11,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code System.out} and {@code System.err} for the kernel's whole life: each write goes to the cell of the
- * writing thread ({@link Cell#current()}), or to the kernel's own stdout/stderr outside cells. Lines are
- * published as they are printed; a partial line ({@code print} without newline) is published after at most
- * {@value #PARTIAL_LINE_MS} ms, and at the end of the cell.
+ * writing thread ({@link Cell#current()}), or to the kernel's own stdout/stderr outside cells. A cell's text
+ * is buffered and published every {@value #FLUSH_MS} ms, when much of it waits, before the cell's other
+ * outputs and at its end ({@link CellOutput}); {@code flush()} and {@code println} do not send a message each.
  */
 public final class CellStreams {
 
-    static final long PARTIAL_LINE_MS = 100;
+    /** How often buffered cell output is published. */
+    static final long FLUSH_MS = 50;
 
     final PrintStream out;
     final PrintStream err;
@@ -32,8 +33,7 @@ public final class CellStreams {
     public CellStreams(PrintStream kernelOut, PrintStream kernelErr) {
         this.out = new PrintStream(new Routing(false, kernelOut), true, StandardCharsets.UTF_8);
         this.err = new PrintStream(new Routing(true, kernelErr), true, StandardCharsets.UTF_8);
-        flusher.scheduleWithFixedDelay(this::flushPartialLines, PARTIAL_LINE_MS, PARTIAL_LINE_MS,
-                TimeUnit.MILLISECONDS);
+        flusher.scheduleWithFixedDelay(this::flushPending, FLUSH_MS, FLUSH_MS, TimeUnit.MILLISECONDS);
     }
 
     /** Installs the streams as {@code System.out} / {@code System.err}. */
@@ -42,11 +42,11 @@ public final class CellStreams {
         System.setErr(err);
     }
 
-    private void flushPartialLines() {
+    private void flushPending() {
         for (Cell c : pending) {
             pending.remove(c);
             try {
-                c.flush();
+                c.flushBuffered();
             } catch (RuntimeException e) {
                 // the connection may be closing; nothing to report to
             }
@@ -80,12 +80,9 @@ public final class CellStreams {
 
         @Override
         public void flush() {
-            Cell c = Cell.current();
-            if (c == null) {
+            if (Cell.current() == null) {
                 fallback.flush();
-            } else {
-                c.flush(stderr, true);
-            }
+            } // a cell's text goes out with the timer: a flush per println would be a message per line
         }
     }
 }

@@ -20,11 +20,13 @@ import org.reprolab.kernel.execution.CellExecutor;
 import org.reprolab.kernel.execution.CellRunner;
 import org.reprolab.kernel.execution.ErrorReport;
 import org.reprolab.kernel.execution.JShellEvaluator;
+import org.reprolab.kernel.execution.OutputLimit;
 
 /**
  * execute_request, as the protocol (v5.3) has it: busy, execute_input, the cell's output, its result or error,
  * then the reply and idle, back to back, after the last output. Also {@code silent} (no output, no count),
- * {@code store_history}, {@code user_expressions} and the pager payload of {@code expr?}.
+ * {@code store_history}, {@code user_expressions}, the pager payload of {@code expr?}, and
+ * {@code stop_on_error}: a failed cell has the execute requests waiting behind it aborted.
  */
 public final class ExecuteHandler {
 
@@ -35,13 +37,19 @@ public final class ExecuteHandler {
     private final IoBinding io;
     private final CellHistory history = new CellHistory();
     private final AtomicInteger executionCount = new AtomicInteger(1);
+    private final OutputLimit outputLimit;
 
-    /** Runs cells of {@code kernel} with {@code executor}; {@code runner} and {@code evaluator} are its parts. */
-    public ExecuteHandler(BaseKernel kernel, CellExecutor executor, CellRunner runner, JShellEvaluator evaluator) {
+    /**
+     * Runs cells of {@code kernel} with {@code executor} ({@code runner} and {@code evaluator} are its parts);
+     * each cell's stdout and stderr reach the notebook up to {@code outputLimit}.
+     */
+    public ExecuteHandler(BaseKernel kernel, CellExecutor executor, CellRunner runner, JShellEvaluator evaluator,
+            OutputLimit outputLimit) {
         this.kernel = kernel;
         this.executor = executor;
         this.runner = runner;
         this.evaluator = evaluator;
+        this.outputLimit = outputLimit;
         this.io = new IoBinding(kernel.getIO());
     }
 
@@ -57,7 +65,7 @@ public final class ExecuteHandler {
         boolean store = req.shouldStoreHistory() && !silent;
         int count = store ? executionCount.getAndIncrement() : Math.max(1, executionCount.get() - 1);
         String code = req.getCode() == null ? "" : req.getCode().replace("\r\n", "\n");
-        Cell cell = new Cell(msg, env.getIopub(), count, silent);
+        Cell cell = new Cell(msg, env.getIopub(), count, silent, outputLimit);
         env.setStatusBusy();
         cell.publish(new PublishExecuteInput(code, count));
         io.attach(env, req.isStdinEnabled());
@@ -80,6 +88,9 @@ public final class ExecuteHandler {
             cell.flush();
             cell.publish(new PublishError(e.ename(), e.evalue(), e.traceback()));
             content = new Replies.ExecuteError(count, e);
+            if (req.shouldStopOnError() && !silent && env instanceof RequestEnvironment r) {
+                r.abortWaitingExecutes();
+            }
         }
         try {
             cell.finish();

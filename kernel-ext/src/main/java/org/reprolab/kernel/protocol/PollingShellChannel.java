@@ -12,16 +12,12 @@ import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.JupyterSocket;
 import org.dflib.jjava.jupyter.channels.ShellChannel;
 import org.dflib.jjava.jupyter.channels.ShellHandler;
-import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.channels.StdinChannel;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.KernelTimestamp;
 import org.dflib.jjava.jupyter.messages.Message;
-import org.dflib.jjava.jupyter.messages.MessageContext;
 import org.dflib.jjava.jupyter.messages.MessageType;
-import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
-import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.zeromq.ZMQ;
 
 /**
@@ -33,6 +29,9 @@ import org.zeromq.ZMQ;
  * signed message is never parsed, let alone run. A correctly signed request that does not parse, or whose
  * handler fails before replying, gets an error reply ({@code status: error}) between busy and idle, so a
  * client waiting for it is not left hanging. Only a closed socket ends the loop.
+ *
+ * <p>After a cell fails with {@code stop_on_error} (the default), the execute requests already waiting are
+ * answered {@code status: aborted} without running, as ipykernel does, so Run All stops at the error.
  *
  * <p>The control channel serves interrupt, shutdown and kernel_info only; other requests sent there get an
  * error reply. That keeps it free for the stop button while a cell holds the shell thread and JShell.
@@ -70,7 +69,7 @@ final class PollingShellChannel extends ShellChannel {
         loop.start(ctx, this, () -> {
             List<byte[]> frames = receive(this);
             if (frames != null) {
-                serve(frames);
+                serve(frames, false);
             }
         });
     }
@@ -95,8 +94,12 @@ final class PollingShellChannel extends ShellChannel {
         return frames;
     }
 
+    /**
+     * Serves one message; while {@code aborting} (stop_on_error after a failed cell), an execute_request gets
+     * an aborted reply instead.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void serve(List<byte[]> frames) {
+    private void serve(List<byte[]> frames, boolean aborting) {
         MessageCodec.Incoming in;
         try {
             in = codec.decode(frames);
@@ -113,7 +116,7 @@ final class PollingShellChannel extends ShellChannel {
         ShellHandler handler = answers(type) ? connection.getHandler(type) : null;
         if (handler == null) {
             if (in.type().endsWith("_request") && connection.getHandler(type) != null) {
-                TrackedEnvironment env = new TrackedEnvironment(message);
+                RequestEnvironment env = environment(message);
                 env.setStatusBusy();
                 env.replyFailed(type, "WrongChannel", in.type() + " is served on the shell channel, not on control");
                 env.setStatusIdle();
@@ -123,12 +126,16 @@ final class PollingShellChannel extends ShellChannel {
             }
             return;
         }
-        TrackedEnvironment env = new TrackedEnvironment(message);
+        RequestEnvironment env = environment(message);
+        if (aborting && type == MessageType.EXECUTE_REQUEST) {
+            env.replyAborted();
+            return;
+        }
         try {
             handler.handle(env, message);
         } catch (Throwable e) {
             log.log("error handling " + in.type() + ": " + e);
-            if (!env.replied && in.type().endsWith("_request")) {
+            if (!env.replied() && in.type().endsWith("_request")) {
                 env.replyFailed(type, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
             }
         } finally {
@@ -137,7 +144,17 @@ final class PollingShellChannel extends ShellChannel {
         if (env.isMarkedForShutdown()) {
             loop.stop();
             connection.close();
+        } else if (env.abortRequested()) {
+            // what is waiting now was sent before the failed cell's reply: as in ipykernel, those executes are
+            // aborted; what arrives later runs
+            for (List<byte[]> waiting = receive(this); waiting != null; waiting = receive(this)) {
+                serve(waiting, true);
+            }
         }
+    }
+
+    private RequestEnvironment environment(Message<?> request) {
+        return new RequestEnvironment(this, stdin, connection.getIOPub(), request, log);
     }
 
     /** Whether this channel serves messages of {@code type}: a handler exists and the channel takes them. */
@@ -178,51 +195,6 @@ final class PollingShellChannel extends ShellChannel {
 
     private static byte[] bytes(JsonObject json) {
         return json.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** jjava's reply environment, noting whether the handler replied and left the kernel busy. */
-    private final class TrackedEnvironment extends ShellReplyEnvironment {
-        private boolean replied;
-        private boolean busy;
-
-        TrackedEnvironment(MessageContext request) {
-            super(PollingShellChannel.this, stdin, connection.getIOPub(), request);
-        }
-
-        @Override
-        public void reply(Message<?> msg) {
-            replied = true;
-            super.reply(msg);
-        }
-
-        @Override
-        public void publish(Message<?> msg) {
-            if (msg.getContent() == PublishStatus.BUSY) {
-                busy = true;
-            } else if (msg.getContent() == PublishStatus.IDLE) {
-                busy = false;
-            }
-            super.publish(msg);
-        }
-
-        /** An error reply to the request. */
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        void replyFailed(MessageType<?> requestType, String ename, String evalue) {
-            MessageType<?> replyType = MessageType.getType(requestType.getName().replace("_request", "_reply"));
-            reply(new Message(getContext(), replyType.error(), new ErrorReply(ename, evalue, List.of())));
-        }
-
-        /** Sends what the handler deferred, and idle if it left the kernel busy. */
-        void finish() {
-            try {
-                resolveDeferrals();
-            } catch (RuntimeException e) {
-                log.log("error finishing a reply: " + e);
-            }
-            if (busy) {
-                setStatusIdle();
-            }
-        }
     }
 
     @Override

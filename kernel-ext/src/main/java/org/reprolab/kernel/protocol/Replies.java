@@ -7,6 +7,7 @@ import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageContext;
 import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
 import org.reprolab.kernel.execution.ErrorReport;
@@ -22,7 +23,7 @@ final class Replies {
 
     /** Replies to {@code request} with {@code content} (one of these classes) as a {@code type} message. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static void send(ShellReplyEnvironment env, Message<?> request, MessageType<?> type, Object content) {
+    static void send(ShellReplyEnvironment env, MessageContext request, MessageType<?> type, Object content) {
         env.reply(new Message(request, type, content));
     }
 
@@ -89,6 +90,11 @@ final class Replies {
         Shutdown(boolean restart) {
             this.restart = restart;
         }
+    }
+
+    /** execute_reply of a request aborted after an earlier cell failed (stop_on_error). */
+    static final class Aborted {
+        final String status = "aborted";
     }
 
     /** interrupt_reply and other replies with nothing but a status. */
