@@ -144,10 +144,36 @@ def html_shape(html):
     return {"tables": p.tables, "images": p.images}
 
 
+def merged_streams(outputs):
+    """Outputs with consecutive stream outputs of one name joined, as Jupyter shows and saves them: how the
+    kernel splits a cell's text into messages depends on timing (it sends what waits every 50 ms)."""
+    merged = []
+    for o in outputs:
+        if o.output_type == "stream" and merged and merged[-1].output_type == "stream" \
+                and merged[-1].name == o.name:
+            merged[-1] = type(o)({**merged[-1], "text": merged[-1].text + o.text})
+        else:
+            merged.append(o)
+    return merged
+
+
+def merged_stream_signatures(sig):
+    """A stored signature with consecutive stream entries of one name joined (baselines written before the
+    kernel batched its output have one entry per line)."""
+    merged = []
+    for e in sig:
+        if e["type"] == "stream" and merged and merged[-1]["type"] == "stream" and merged[-1]["name"] == e["name"]:
+            merged[-1] = {**merged[-1], "text": merged[-1]["text"] + "\n" + e["text"],
+                          "numbers": merged[-1]["numbers"] + e["numbers"]}
+        else:
+            merged.append(e)
+    return merged
+
+
 def signature(cell):
     """What the comparer checks of one code cell's outputs."""
     sig = []
-    for o in cell.get("outputs", []):
+    for o in merged_streams(cell.get("outputs", [])):
         kind = o.output_type
         if kind == "stream":
             pattern, numbers = normalise_text(o.text)
@@ -199,7 +225,7 @@ def compare(nb, baseline, numbers=True):
             continue
         tol = {**default, **want.get("tolerance", {})}
         got = actual[cid].get("outputs", [])
-        exp = want["outputs"]
+        exp = merged_stream_signatures(want["outputs"])
         if len(got) != len(exp):
             problems.append(f"cell {cid}: {len(got)} outputs, baseline has {len(exp)} "
                             f"({[o['type'] for o in got]} vs {[o['type'] for o in exp]})")

@@ -1,11 +1,13 @@
 """What the reprolab-java kernel promises beyond the Jupyter protocol (README, "Notebooks and the Java kernel"):
 interrupts stop a cell within 2 s, the per-cell timeout, System.exit refused, output from a cell's threads,
-errors that name their cause, and the kernel serving on after each of them.
+errors that name their cause, and the kernel serving on after each of them; output batched and cut at its limit
+(a million lines end idle within seconds), and stop_on_error aborting the cells queued behind a failed one.
 
 Run: /usr/bin/python3 -m pytest -q ci/test_kernel_behaviour.py (needs the installed kernel, as test.sh does).
 """
 import os
 import queue
+import re
 import time
 import unittest
 
@@ -152,6 +154,98 @@ class KernelBehaviourTests(unittest.TestCase):
         self.assertEqual(reply["status"], "error")
         err = error_of(reply, outputs)
         self.assertIn("repro", err["evalue"] + " ".join(err.get("traceback", [])))
+
+
+    def test_a_million_lines_end_idle_within_seconds_with_every_line_accounted_for(self):
+        n = 1_000_000
+        msg_id = self.kc.execute(f'for (int i = 0; i < {n}; i++) System.out.println("line " + i);')
+        t0 = time.monotonic()
+        messages = []
+        while not messages or messages[-1]["msg_type"] != "status" \
+                or messages[-1]["content"]["execution_state"] != "idle":
+            msg = self.kc.get_iopub_msg(timeout=60)
+            if msg["parent_header"].get("msg_id") == msg_id:
+                messages.append(msg)
+        seconds = time.monotonic() - t0
+        reply = self.kc.get_shell_msg(timeout=10)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=10)
+        self.assertEqual(reply["content"]["status"], "ok")
+        late = []
+        try:
+            while True:
+                msg = self.kc.get_iopub_msg(timeout=0.5)
+                if msg["parent_header"].get("msg_id") == msg_id:
+                    late.append(msg["msg_type"])
+        except queue.Empty:
+            pass
+        self.assertEqual(late, [], "output after the idle status")
+        streams = [m["content"] for m in messages if m["msg_type"] == "stream"]
+        self.assertLess(len(streams), 1000, f"{len(streams)} stream messages for {n} lines: not batched")
+        stdout = "".join(c["text"] for c in streams if c["name"] == "stdout")
+        stderr = "".join(c["text"] for c in streams if c["name"] == "stderr")
+        lines = [f"line {i}\n" for i in range(n)]
+        notice = re.findall(r"output truncated after (\d+) lines; the rest is in (\S+)", stderr)
+        if notice:
+            self.assertEqual(len(notice), 1, "the truncation is said once")
+            shown, path = int(notice[0][0]), notice[0][1]
+            self.assertEqual(stdout, "".join(lines[:shown]), "the notebook gets whole lines up to the limit")
+            with open(path, encoding="utf-8") as f:
+                self.assertEqual(f.read(), "".join(lines), f"{path} does not hold the whole output")
+            os.remove(path)
+        else:
+            self.assertEqual(stdout, "".join(lines))
+        self.assertLess(seconds, 15.0, f"{n} lines took {seconds:.1f} s to idle")
+
+    def test_text_without_newline_arrives_while_the_cell_runs(self):
+        msg_id = self.kc.execute('System.out.print("tick"); Thread.sleep(1500);')
+        t0 = time.monotonic()
+        first_text = idle = None
+        while idle is None:
+            msg = self.kc.get_iopub_msg(timeout=30)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "stream" and first_text is None:
+                first_text = (time.monotonic() - t0, msg["content"]["text"])
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                idle = time.monotonic() - t0
+        self.assertEqual(first_text[1], "tick")
+        self.assertLess(first_text[0], idle - 1.0, f"'tick' came at {first_text[0]:.2f} s, idle at {idle:.2f} s")
+
+    def test_stop_on_error_aborts_the_cells_queued_behind_a_failed_one(self):
+        ids = [self.kc.execute('Thread.sleep(500); throw new RuntimeException("first fails");'),
+               self.kc.execute("int afterError = 1;"),
+               self.kc.execute("afterError + 1")]
+        replies, idle = {}, set()
+        t0 = time.monotonic()
+        while (len(replies) < 3 or len(idle) < 3) and time.monotonic() - t0 < 30:
+            try:
+                msg = self.kc.get_shell_msg(timeout=0.2)
+                replies[msg["parent_header"].get("msg_id")] = msg["content"]
+            except queue.Empty:
+                pass
+            try:
+                while True:
+                    msg = self.kc.get_iopub_msg(timeout=0.05)
+                    if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                        idle.add(msg["parent_header"].get("msg_id"))
+            except queue.Empty:
+                pass
+        self.assertEqual([replies.get(i, {}).get("status") for i in ids], ["error", "aborted", "aborted"])
+        self.assertTrue(set(ids) <= idle, "every request, aborted ones too, ends with idle")
+        # a cell sent after the failure runs
+        reply, outputs, _ = run(self.kc, "int afterError = 2; afterError")
+        self.assertEqual(reply["status"], "ok")
+        self.assertEqual([m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"],
+                         ["2"])
+        # without stop_on_error the queue runs on
+        ids = [self.kc.execute('throw new RuntimeException("allowed");', stop_on_error=False),
+               self.kc.execute("int runsAnyway = 5;")]
+        replies = {}
+        while not set(ids) <= set(replies):
+            msg = self.kc.get_shell_msg(timeout=30)
+            replies[msg["parent_header"].get("msg_id")] = msg["content"]["status"]
+        self.assertEqual([replies[i] for i in ids], ["error", "ok"])
 
 
 class CellTimeoutTest(unittest.TestCase):

@@ -1,20 +1,17 @@
 package org.reprolab.kernel;
 
-import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.reprolab.kernel.protocol.KernelSockets;
 
 /**
  * Starts the kernel: {@code java -jar reprolab-kernel.jar CONNECTION_FILE} (the kernelspec adds the JVM flags).
  *
- * <p>Settings (environment): {@code REPROLAB_CELL_TIMEOUT} seconds per cell (default none),
- * {@code REPROLAB_INTERRUPT_GRACE_MS} (how long an interrupted cell may take to stop by itself before it is
- * stopped forcibly, default 1000), {@code REPROLAB_COMPILER_OPTS} (extra javac options, space-separated).
+ * <p>Settings come from the environment: {@link KernelSettings}.
  */
 public final class KernelMain {
 
@@ -27,6 +24,7 @@ public final class KernelMain {
                     + "(Jupyter starts it; install with 'reprolab kernel install')");
             System.exit(2);
         }
+        PrintStream kernelErr = System.err; // the process's own stderr: cells replace System.err later
         boolean timing = "1".equals(System.getenv("REPROLAB_KERNEL_TIMING"));
         long t0 = System.nanoTime();
         KernelConnectionProperties props = KernelConnectionProperties.parse(
@@ -37,17 +35,13 @@ public final class KernelMain {
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                     try {
                         JupyterConnection c = new JupyterConnection(props);
-                        PollingShellChannel.install(c, props);
+                        KernelSockets.install(c, props, kernelErr);
                         return c;
                     } catch (Exception e) {
                         throw new IllegalStateException("cannot set up the Jupyter sockets: " + e, e);
                     }
                 });
-        ReprolabKernel kernel = ReprolabKernel.builder()
-                .timeoutMillis(1000 * longSetting("REPROLAB_CELL_TIMEOUT", 0))
-                .graceMillis(longSetting("REPROLAB_INTERRUPT_GRACE_MS", 1000))
-                .compilerOptions(words(System.getenv("REPROLAB_COMPILER_OPTS")))
-                .build();
+        ReprolabKernel kernel = new ReprolabKernel(KernelSettings.of(System.getenv(), System.err));
         long t1 = System.nanoTime();
         kernel.onStartup(); // JShell warms up before the first request can arrive
         long t2 = System.nanoTime();
@@ -77,27 +71,5 @@ public final class KernelMain {
         watchdog.setDaemon(true);
         watchdog.start();
         System.exit(0);
-    }
-
-    static long longSetting(String env, long fallback) {
-        String v = System.getenv(env);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            System.err.println("reprolab kernel: " + env + " must be an integer, got '" + v + "'; using " + fallback);
-            return fallback;
-        }
-    }
-
-    static List<String> words(String s) {
-        return s == null || s.isBlank() ? List.of() : Arrays.asList(s.trim().split("\\s+"));
-    }
-
-    /** Reads a file, for tests. */
-    static String read(Path p) throws IOException {
-        return Files.readString(p, StandardCharsets.UTF_8);
     }
 }
