@@ -69,13 +69,20 @@ public final class ReprolabKernel extends BaseKernel implements KernelHost {
     private final KernelRequests requests;
     private volatile boolean shuttingDown;
 
+    /**
+     * What the kernel reports as its language, which Jupyter stores in every notebook's metadata (so the
+     * committed notebooks carry exactly this, and opening one does not mark it changed). The version is the
+     * feature release ("17"), not the JDK's patch level, so a patch update does not change every notebook.
+     */
+    public static LanguageInfo languageInfo() {
+        return new LanguageInfo("java", String.valueOf(Runtime.version().feature()), "text/x-java-source", ".jsh",
+                "java", "text/x-java", "script");
+    }
+
     /** A kernel with {@code settings}; it serves once {@link #becomeHandlerForConnection} has run. */
     public ReprolabKernel(KernelSettings settings) {
         super("reprolab", Engines.reprolabVersion(),
-                // the language version is the feature release ("17"), not the JDK's patch level: notebooks store
-                // language_info, and a patch update of the JDK must not mark every notebook changed
-                new LanguageInfo("java", String.valueOf(Runtime.version().feature()), "text/x-java-source", ".jsh",
-                        "java", "text/x-java", "script"),
+                languageInfo(),
                 List.of(new HelpLink("Java 17 API", "https://docs.oracle.com/en/java/javase/17/docs/api/"),
                         new HelpLink("DJL API", "https://javadoc.io/doc/ai.djl/api/latest/index.html")),
                 null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),

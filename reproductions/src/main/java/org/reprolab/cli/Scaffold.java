@@ -242,8 +242,11 @@ final class Scaffold {
                 + "result where the notebook runner asks"));
         Map<String, Object> nb = new LinkedHashMap<>();
         nb.put("cells", cells);
+        // The kernel's language_info (ReprolabKernel.languageInfo; NotebookMetadataTest keeps notebooks in sync).
         nb.put("metadata", Map.of("kernelspec", Map.of("display_name", "Java (Reprolab)", "language", "java",
-                "name", "reprolab-java")));
+                "name", "reprolab-java"), "language_info", Map.of("codemirror_mode", "text/x-java", "file_extension",
+                ".jsh", "mimetype", "text/x-java-source", "name", "java", "nbconvert_exporter", "script",
+                "pygments_lexer", "java", "version", Integer.toString(Runtime.version().feature()))));
         nb.put("nbformat", 4);
         nb.put("nbformat_minor", 5);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(nb) + "\n";
