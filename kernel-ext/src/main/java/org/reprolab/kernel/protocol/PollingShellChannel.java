@@ -144,17 +144,18 @@ final class PollingShellChannel extends ShellChannel {
         if (env.isMarkedForShutdown()) {
             loop.stop();
             connection.close();
-        } else if (env.abortRequested()) {
-            // what is waiting now was sent before the failed cell's reply: as in ipykernel, those executes are
-            // aborted; what arrives later runs
-            for (List<byte[]> waiting = receive(this); waiting != null; waiting = receive(this)) {
-                serve(waiting, true);
-            }
+        }
+    }
+
+    /** Answers every execute request waiting on the socket with an aborted reply (stop_on_error). */
+    private void abortQueued() {
+        for (List<byte[]> waiting = receive(this); waiting != null; waiting = receive(this)) {
+            serve(waiting, true);
         }
     }
 
     private RequestEnvironment environment(Message<?> request) {
-        return new RequestEnvironment(this, stdin, connection.getIOPub(), request, log);
+        return new RequestEnvironment(this, stdin, connection.getIOPub(), request, log, this::abortQueued);
     }
 
     /** Whether this channel serves messages of {@code type}: a handler exists and the channel takes them. */

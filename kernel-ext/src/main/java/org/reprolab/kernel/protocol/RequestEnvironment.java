@@ -13,20 +13,21 @@ import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 
 /**
  * jjava's reply environment for one request, noting what its handler did: whether it replied, whether it
- * left the kernel busy, and whether it asks for the waiting execute requests to be aborted (stop_on_error).
+ * left the kernel busy; on stop_on_error it has the channel abort the execute requests waiting.
  * The channel uses that to finish what a failing handler left undone.
  */
 final class RequestEnvironment extends ShellReplyEnvironment {
 
     private final ChannelLog log;
+    private final Runnable abortQueued;
     private boolean replied;
     private boolean busy;
-    private boolean abortWaiting;
 
     RequestEnvironment(ShellChannel shell, StdinChannel stdin, JupyterSocket iopub, MessageContext request,
-            ChannelLog log) {
+            ChannelLog log, Runnable abortQueued) {
         super(shell, stdin, iopub, request);
         this.log = log;
+        this.abortQueued = abortQueued;
     }
 
     @Override
@@ -63,13 +64,13 @@ final class RequestEnvironment extends ShellReplyEnvironment {
         setStatusIdle();
     }
 
-    /** stop_on_error: the execute requests waiting when this one is done get aborted replies. */
+    /**
+     * stop_on_error: the execute requests waiting now get aborted replies. Called before the failed cell's
+     * reply goes out, so that only requests sent before the client saw the failure are aborted; one sent in
+     * answer to the reply always runs.
+     */
     void abortWaitingExecutes() {
-        abortWaiting = true;
-    }
-
-    boolean abortRequested() {
-        return abortWaiting;
+        abortQueued.run();
     }
 
     /** Sends what the handler deferred, and idle if it left the kernel busy. */
