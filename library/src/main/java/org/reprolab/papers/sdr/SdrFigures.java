@@ -67,6 +67,7 @@ public final class SdrFigures {
         XYChart c = Charts.logY(title, "fraction of cells replaced", "P(miss)");
         Charts.addPositive(c, "Eq. (2)", noise, rates.stream().mapToDouble(SimulatedRate::exact).toArray());
         Charts.addPositive(c, "simulated", noise, rates.stream().mapToDouble(SimulatedRate::simulated).toArray());
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         return c;
     }
 
