@@ -11,8 +11,13 @@
  *       C(a(1−v), b)·C(av, s−b) / C(a, s) ({@link org.reprolab.papers.sdr.SdrMath#miss}).</li>
  *   <li>Union of M patterns on one segment of M·s distinct synapses: the false-match formula with s → M·s
  *       ({@link org.reprolab.papers.sdr.SdrMath#unionFalseMatch}).</li>
+ *   <li>The NMDA threshold as a trade-off: Eqs. (1) and (2) for every θ at once and the balanced threshold
+ *       θ* = argmin P_fp + P_miss ({@link org.reprolab.papers.sdr.SdrMath#balancedThreshold}), swept over the grid
+ *       of the paper's threshold figure ({@link org.reprolab.papers.sdr.NmdaThreshold}).</li>
  * </ol>
- * Everything is computed exactly with big integers; {@link org.reprolab.papers.sdr.SdrSimulator} checks the
- * formulas by seeded Monte Carlo.
+ * The closed forms are computed exactly with big integers (the per-θ sweep through the hypergeometric recurrence
+ * in double precision); {@link org.reprolab.papers.sdr.SdrSimulator} checks them by seeded Monte Carlo, each
+ * simulated rate with its interval ({@link org.reprolab.papers.sdr.SimulatedRate}).
+ * {@link org.reprolab.papers.sdr.SdrFigures} draws the figures.
  */
 package org.reprolab.papers.sdr;

@@ -2,6 +2,7 @@ package org.reprolab.papers.selu;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -50,6 +51,22 @@ public final class AlphaDropout extends AbstractBlock {
         // x·keep + α′·(1 − keep), then a·(.) + b; a is kept for the backward pass, so not mul(a): see NdConstants
         NDArray dropped = x.mul(keep).add(keep.neg().add(1).mul(ALPHA_PRIME));
         return dropped.mul(NdConstants.scalar(dropped, ab[0])).add(ab[1]);
+    }
+
+    /**
+     * The mean and variance (divisor n) of {@code n} standard-normal inputs after dropout at {@code rate}: alpha-dropout
+     * when {@code alpha}, else standard inverted dropout (zeros, then ÷ (1 − rate)). Random numbers come from the
+     * engine (seed it first); temporaries live in a sub-manager of {@code manager}.
+     */
+    public static double[] sampleMoments(NDManager manager, float rate, int n, boolean alpha) {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray x = m.randomNormal(0f, 1f, new Shape(n), DataType.FLOAT32);
+            NDArray y = alpha ? alphaDropout(x, rate, true)
+                    : m.randomUniform(0f, 1f, new Shape(n)).gte(rate).toType(DataType.FLOAT32, false).mul(x)
+                            .div(1 - rate);
+            float mean = y.mean().getFloat();
+            return new double[] {mean, y.sub(mean).square().mean().getFloat()};
+        }
     }
 
     @Override

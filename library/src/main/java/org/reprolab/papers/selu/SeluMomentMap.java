@@ -3,6 +3,8 @@ package org.reprolab.papers.selu;
 import static org.reprolab.math.SpecialFunctions.erf;
 import static org.reprolab.math.SpecialFunctions.erfc;
 
+import org.reprolab.engine.Interrupts;
+
 /**
  * The map g from the mean μ and second-moment-free variance ν of a layer's inputs to those of its SELU
  * outputs, when the net input z = Σ wᵢxᵢ is approximated as N(μω, ντ) with ω = Σwᵢ and τ = Σwᵢ².
@@ -73,6 +75,57 @@ public record SeluMomentMap(double lambda, double alpha) {
         double s = a * a + b * b + c * c + d * d;
         double det = a * d - b * c;
         return Math.sqrt((s + Math.sqrt(Math.max(0, s * s - 4 * det * det))) / 2);
+    }
+
+    /**
+     * Where the Jacobian's spectral norm is largest on Theorem 1's domain (μ, ω ∈ [−0.1, 0.1], ν ∈ [0.8, 1.5],
+     * τ ∈ [0.95, 1.1]), searched on a grid of {@code pointsPerAxis} points per axis (ends included).
+     */
+    public DomainMaximum maxSpectralNormOnTheorem1Domain(int pointsPerAxis) {
+        if (pointsPerAxis < 2) {
+            throw new IllegalArgumentException("need at least 2 points per axis, got " + pointsPerAxis);
+        }
+        int n = pointsPerAxis - 1;
+        DomainMaximum best = null;
+        for (int a = 0; a <= n; a++) {
+            Interrupts.check();
+            double mu = -0.1 + 0.2 * a / n;
+            for (int b = 0; b <= n; b++) {
+                double omega = -0.1 + 0.2 * b / n;
+                for (int c = 0; c <= n; c++) {
+                    double nu = 0.8 + 0.7 * c / n;
+                    for (int d = 0; d <= n; d++) {
+                        double tau = 0.95 + 0.15 * d / n;
+                        double norm = spectralNorm(jacobian(mu, nu, omega, tau));
+                        if (best == null || norm > best.norm()) {
+                            best = new DomainMaximum(norm, mu, omega, nu, tau);
+                        }
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The largest spectral norm found on a domain and where.
+     *
+     * @param norm the spectral norm of the Jacobian there
+     * @param mu the input mean μ
+     * @param omega the weight sum ω
+     * @param nu the input variance ν
+     * @param tau the squared weight sum τ
+     */
+    public record DomainMaximum(double norm, double mu, double omega, double nu, double tau) { }
+
+    /** The moments (μ, ν) after each of {@code layers} applications of g with ω = 0, τ = 1, from (μ₀, ν₀). */
+    public double[][] iterate(double mu0, double nu0, int layers) {
+        double[][] out = new double[layers + 1][];
+        out[0] = new double[] {mu0, nu0};
+        for (int k = 1; k <= layers; k++) {
+            out[k] = apply(out[k - 1][0], out[k - 1][1], 0, 1);
+        }
+        return out;
     }
 
     /** The map with the paper's constants. */

@@ -1,6 +1,7 @@
 package org.reprolab.papers.sdr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.SplittableRandom;
@@ -79,5 +80,66 @@ class SdrMathTest {
     void simulationIsDeterministicForASeed() {
         assertEquals(SdrSimulator.falseMatches(128, 8, 6, 2, 50_000, new SplittableRandom(9)),
                 SdrSimulator.falseMatches(128, 8, 6, 2, 50_000, new SplittableRandom(9)));
+    }
+
+    @Test
+    void falseMatchByThresholdEqualsEq1AtEveryThreshold() {
+        int[][] cases = {{100_000, 2000, 24}, {1024, 8, 4}, {64, 3, 10}, {30, 25, 10}, {17_000, 510, 50},
+            {190_000, 5700, 50}, {10_000, 50, 50}};
+        for (int[] c : cases) {
+            double[] all = SdrMath.falseMatchByThreshold(c[0], c[1], c[2]);
+            assertEquals(c[2] + 1, all.length);
+            for (int theta = 0; theta <= c[2]; theta++) {
+                double one = SdrMath.falseMatch(c[0], c[1], c[2], theta).doubleValue();
+                assertEquals(one, all[theta], Math.abs(one) * 1e-12, "n=" + c[0] + " a=" + c[1] + " s=" + c[2]
+                        + " θ=" + theta);
+            }
+        }
+    }
+
+    @Test
+    void missByThresholdEqualsEq2AtEveryThreshold() {
+        int[][] cases = {{40, 20, 12}, {2000, 40, 1000}, {10, 5, 4}, {30, 30, 0}};
+        for (int[] c : cases) {
+            double[] all = SdrMath.missByThreshold(c[0], c[1], c[2]);
+            assertEquals(0, all[0], 0, "no segment misses θ = 0");
+            for (int theta = 0; theta <= c[1]; theta++) {
+                double one = SdrMath.miss(c[0], c[1], theta, c[2]).doubleValue();
+                assertEquals(one, all[theta], Math.abs(one) * 1e-14, "a=" + c[0] + " s=" + c[1] + " θ=" + theta);
+            }
+        }
+    }
+
+    @Test
+    void balancedThresholdMinimisesTheSumOfBothErrors() {
+        int n = 5000;
+        int a = 100;
+        int s = 30;
+        int best = SdrMath.balancedThreshold(n, a, s, a / 2);
+        double atBest = SdrMath.falseMatch(n, a, s, best).doubleValue() + SdrMath.miss(a, s, best, a / 2).doubleValue();
+        for (int theta = 1; theta <= s; theta++) {
+            double sum = SdrMath.falseMatch(n, a, s, theta).doubleValue() + SdrMath.miss(a, s, theta, a / 2).doubleValue();
+            assertTrue(atBest <= sum, "θ=" + theta + " has a smaller total error than θ*=" + best);
+        }
+        // Without noise a miss needs fewer than θ of the s synapses active, impossible for θ ≤ s: θ* = s.
+        assertEquals(s, SdrMath.balancedThreshold(n, a, s, 0));
+    }
+
+    @Test
+    void simulatedRateRatioIsTheWilsonIntervalOverTheExactRate() {
+        SimulatedRate r = new SimulatedRate("toy", 0.01, 1_000, 100_000);
+        var e = r.ratio();
+        assertEquals(1.0, e.value(), 1e-12);
+        assertEquals(org.reprolab.math.Estimate.proportion(1_000, 100_000).lo() / 0.01, e.lo(), 1e-12);
+        assertTrue(e.lo() < 1 && e.hi() > 1);
+        assertEquals(1_000, r.expectedEvents(), 1e-9);
+    }
+
+    @Test
+    void furthestFromExactPicksTheWidestMissAmongRatesWithEnoughEvents() {
+        SimulatedRate close = new SimulatedRate("close", 0.01, 1_000, 100_000);
+        SimulatedRate off = new SimulatedRate("off", 0.01, 1_100, 100_000);
+        SimulatedRate rare = new SimulatedRate("rare", 1e-5, 5, 100_000);      // 1 expected event: cannot judge
+        assertEquals("off", SimulatedRate.furthestFromExact(java.util.List.of(close, off, rare), 500).setting());
     }
 }

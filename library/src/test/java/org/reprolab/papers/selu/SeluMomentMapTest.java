@@ -67,4 +67,35 @@ class SeluMomentMapTest {
         assertTrue(j[0][1] > 0.088 && j[0][1] < 0.089, "∂μ̃/∂ν = " + j[0][1]);
         assertTrue(j[1][1] > 0.782 && j[1][1] < 0.783, "∂ν̃/∂ν = " + j[1][1]);
     }
+
+    @Test
+    void maxSpectralNormOnTheDomainIsTheLargestOverItsGrid() {
+        SeluMomentMap g = SeluMomentMap.paper();
+        SeluMomentMap.DomainMaximum m = g.maxSpectralNormOnTheorem1Domain(3);
+        double largest = 0;
+        for (double mu : new double[] {-0.1, 0, 0.1}) {
+            for (double omega : new double[] {-0.1, 0, 0.1}) {
+                for (double nu : new double[] {0.8, 1.15, 1.5}) {
+                    for (double tau : new double[] {0.95, 1.025, 1.1}) {
+                        largest = Math.max(largest, SeluMomentMap.spectralNorm(g.jacobian(mu, nu, omega, tau)));
+                    }
+                }
+            }
+        }
+        // the grid's coordinates are computed, not typed, so they differ in the last bits: 1e-9
+        assertEquals(largest, m.norm(), 1e-9);
+        assertEquals(m.norm(), SeluMomentMap.spectralNorm(g.jacobian(m.mu(), m.nu(), m.omega(), m.tau())), 1e-12);
+        assertTrue(m.norm() < 1, "Theorem 1: a contraction on the domain");
+    }
+
+    @Test
+    void iteratingTheMapApproachesTheFixedPoint() {
+        SeluMomentMap g = SeluMomentMap.paper();
+        double[][] path = g.iterate(0.5, 2.0, 30);
+        assertEquals(31, path.length);
+        assertEquals(0.5, path[0][0], 0);
+        assertEquals(g.apply(0.5, 2.0, 0, 1)[1], path[1][1], 0);
+        assertEquals(0, path[30][0], 1e-3);
+        assertEquals(1, path[30][1], 1e-3);
+    }
 }
