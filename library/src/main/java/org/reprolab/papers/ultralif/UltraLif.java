@@ -8,6 +8,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
@@ -124,6 +125,17 @@ public final class UltraLif extends AbstractBlock {
     public double epsilon() {
         double le = logEpsilon.getArray().getFloat();
         return Math.exp(learnEpsilon ? clamp(le, Math.log(EPS_MIN), Math.log(EPS_MAX)) : le);
+    }
+
+    /** ε of an initialised UltraLIF/UltraPLIF/UltraDLIF layer, NaN for any other block. */
+    public static double epsilonOf(Block neuron) {
+        if (neuron instanceof UltraLif u) {
+            return u.epsilon();
+        }
+        if (neuron instanceof UltraDlif d) {
+            return d.epsilon();
+        }
+        return Double.NaN;
     }
 
     /** The current τ of an initialised block. */

@@ -19,11 +19,7 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 import org.reprolab.data.FashionMnist;
 import org.reprolab.data.LabeledData;
 import org.reprolab.engine.Engines;
-import org.reprolab.papers.ultralif.RateEncoding;
 import org.reprolab.papers.ultralif.SoftMaxPlus;
-import org.reprolab.papers.ultralif.SpikeTraining;
-import org.reprolab.papers.ultralif.SpikingMlp;
-import org.reprolab.papers.ultralif.SurrogateLif;
 import org.reprolab.papers.ultralif.TropicalLif;
 import org.reprolab.papers.ultralif.UltraDlif;
 import org.reprolab.papers.ultralif.UltraLif;
@@ -35,6 +31,10 @@ import org.reprolab.repro.Reference;
 import org.reprolab.repro.Reproduction;
 import org.reprolab.repro.Step;
 import org.reprolab.repro.StepContext;
+import org.reprolab.spiking.RateEncoding;
+import org.reprolab.spiking.SpikeTraining;
+import org.reprolab.spiking.SpikingMlp;
+import org.reprolab.spiking.SurrogateLif;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -387,11 +387,12 @@ public final class UltraLifReproduction implements Reproduction {
                 SpikingMlp net = SpikingMlp.builder().setHidden(HIDDEN).setOutputs(10).setNeuron(e.getValue().get())
                         .build();
                 SpikeTraining.Result r = SpikeTraining.builder().setEpochs(epochs).optSparsity(lambda)
-                        .optShuffleSeed(ctx.seed("shuffle/" + s)).optName(name + " seed " + s).build()
+                        .optShuffleSeed(ctx.seed("shuffle/" + s)).optName(name + " seed " + s)
+                        .optTrack(trained -> UltraLif.epsilonOf(trained.neuron())).build()
                         .fit(net, train, test, ctx.manager());
                 results.add(r);
                 ctx.log(String.format("%s seed %d: accuracy %.4f, spike rate %.3f, ε %.3f (%.0f s)", name, s,
-                        r.finalAccuracy(), r.finalSpikeRate(), r.epsilon()[epochs - 1], r.seconds()));
+                        r.finalAccuracy(), r.finalSpikeRate(), r.tracked()[epochs - 1], r.seconds()));
                 if (s == 1) {
                     double[] ep = new double[epochs];
                     for (int i = 0; i < epochs; i++) {
@@ -399,8 +400,8 @@ public final class UltraLifReproduction implements Reproduction {
                     }
                     acc.addSeries(name, ep, r.testAccuracy());
                     rate.addSeries(name, ep, r.testSpikeRate());
-                    if (!Double.isNaN(r.epsilon()[0])) {
-                        epsChart.addSeries(name, ep, r.epsilon());
+                    if (!Double.isNaN(r.tracked()[0])) {
+                        epsChart.addSeries(name, ep, r.tracked());
                     }
                     if (name.equals("UltraLIF")) {
                         trainedUltraLif = net;
@@ -431,7 +432,7 @@ public final class UltraLifReproduction implements Reproduction {
                     .orElse(Double.NaN));
             t.doubleColumn("spike rate").append(rs.stream().mapToDouble(SpikeTraining.Result::finalSpikeRate)
                     .average().orElse(Double.NaN));
-            t.doubleColumn("learned ε").append(rs.stream().mapToDouble(r -> r.epsilon()[r.epsilon().length - 1])
+            t.doubleColumn("learned ε").append(rs.stream().mapToDouble(r -> r.tracked()[r.tracked().length - 1])
                     .average().orElse(Double.NaN));
             t.doubleColumn("seconds per run").append(rs.stream().mapToDouble(SpikeTraining.Result::seconds)
                     .average().orElse(Double.NaN));

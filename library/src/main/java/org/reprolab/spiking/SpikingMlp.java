@@ -1,4 +1,4 @@
-package org.reprolab.papers.ultralif;
+package org.reprolab.spiking;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -14,8 +14,8 @@ import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 
 /**
- * The paper's one-hidden-layer spiking classifier: rate-encode the image into T steps of spikes, then per
- * step a linear layer, a spiking neuron layer and a linear readout, averaged over time:
+ * A one-hidden-layer spiking classifier (the UltraLIF paper's, among others): rate-encode the image into T steps
+ * of spikes, then per step a linear layer, a spiking neuron layer and a linear readout, averaged over time:
  *
  * <pre>
  *   x (B, F) → spikes (B, T, F) → Linear → currents (B, T, H) → neuron → s (B, T, H) → Linear → (B, T, K)
@@ -27,7 +27,7 @@ import ai.djl.util.PairList;
  * ±1/√fan_in (PyTorch's default), biases at 0.
  *
  * <pre>{@code
- * SpikingMlp net = SpikingMlp.builder().setHidden(64).setOutputs(10).setNeuron(UltraLif.builder().build()).build();
+ * SpikingMlp net = SpikingMlp.builder().setHidden(64).setOutputs(10).setNeuron(SurrogateLif.builder().build()).build();
  * }</pre>
  */
 public final class SpikingMlp extends AbstractBlock {
@@ -113,7 +113,7 @@ public final class SpikingMlp extends AbstractBlock {
         private int steps = 1;
         private float gain = RateEncoding.GAIN;
 
-        /** Hidden units H (required; the paper uses 64). */
+        /** Hidden units H (required; the UltraLIF paper uses 64). */
         public Builder setHidden(int hidden) {
             this.hidden = hidden;
             return this;
@@ -125,7 +125,7 @@ public final class SpikingMlp extends AbstractBlock {
             return this;
         }
 
-        /** The neuron layer, e.g. {@code UltraLif.builder().build()} (required). */
+        /** The neuron layer, e.g. {@code SurrogateLif.builder().build()} (required). */
         public Builder setNeuron(Block neuron) {
             this.neuron = neuron;
             return this;
@@ -137,7 +137,7 @@ public final class SpikingMlp extends AbstractBlock {
             return this;
         }
 
-        /** Rate-coding gain; default 0.5. */
+        /** Rate-coding gain; default 0.5 (the UltraLIF paper's). */
         public Builder optGain(float gain) {
             this.gain = gain;
             return this;
