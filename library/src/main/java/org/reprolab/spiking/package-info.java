@@ -11,7 +11,11 @@
  *   <li>A one-hidden-layer spiking classifier that returns its logits and its mean spike rate (spike counting,
  *       for a sparsity penalty or an energy estimate): {@link org.reprolab.spiking.SpikingMlp}.</li>
  *   <li>Its training with the loss CE + λ·rate, test accuracy and spike rate after every epoch:
- *       {@link org.reprolab.spiking.SpikeTraining}.</li>
+ *       {@link org.reprolab.spiking.SpikeTraining}; several networks trained once per seed from the same initial
+ *       weights and data, for comparisons paired by seed: {@link org.reprolab.spiking.SpikingComparison}.</li>
+ *   <li>The derivative of a neuron layer's spikes and its dead units: {@link org.reprolab.spiking.SpikeGradients}.</li>
+ *   <li>A seeded synthetic event dataset in the manner of neuromorphic audio, binned into T frames of event
+ *       counts: {@link org.reprolab.spiking.EventPatterns}.</li>
  * </ol>
  */
 package org.reprolab.spiking;

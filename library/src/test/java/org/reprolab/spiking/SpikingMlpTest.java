@@ -38,6 +38,28 @@ public class SpikingMlpTest {
     }
 
     @Test
+    void eventFramesGoInAsTheyAreOneFramePerStep() {
+        try (NDManager m = Engines.engine().newBaseManager()) {
+            SpikingMlp net = SpikingMlp.builder().setHidden(4).setOutputs(2).optTimeSteps(2).optFrames(true)
+                    .setNeuron(SurrogateLif.builder().build()).build();
+            net.initialize(m, DataType.FLOAT32, new Shape(3, 10));                     // 2 frames of 5 features
+            NDArray x = m.randomUniform(0f, 5f, new Shape(3, 10));
+            ParameterStore ps = new ParameterStore(m, false);
+            NDArray currents = net.currents(ps, x, false);                               // (3, 2, 4)
+            assertEquals(new Shape(3, 2, 4), currents.getShape());
+            NDArray w = net.inputLayer().getParameters().get("weight").getArray();      // (4, 5)
+            NDArray b = net.inputLayer().getParameters().get("bias").getArray();
+            NDArray expected = x.reshape(3, 2, 5).matMul(w.transpose()).add(b);
+            float[] got = currents.toFloatArray();
+            float[] want = expected.toFloatArray();
+            for (int i = 0; i < want.length; i++) {
+                assertEquals(want[i], got[i], 1e-5);
+            }
+            assertEquals(new Shape(3, 2), net.forward(ps, new NDList(x), false).get(0).getShape());
+        }
+    }
+
+    @Test
     void givesLogitsAndRateAndPassesGradientToTheInputLayer() {
         try (NDManager m = Engines.engine().newBaseManager()) {
             SpikingMlp net = forwardAndBackward(SurrogateLif.builder().optThreshold(0.2f).build(), m);

@@ -10,9 +10,11 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
+import org.reprolab.engine.Engines;
 import org.reprolab.engine.NdConstants;
 
 /**
@@ -114,6 +116,19 @@ public final class UltraLif extends AbstractBlock {
         NDArray logTau = NdConstants.scalar(currents, Math.log(tau));
         NDArray e = NdConstants.scalar(currents, eps);
         return simulate(currents, logTau, e, (float) threshold);
+    }
+
+    /**
+     * ∂(Σ s)/∂I of UltraLIF at fixed τ and ε, in the currents' data type (float64 for an exact check), flattened; at
+     * T = 1 entry i is ∂s_i/∂I_i = s(1 − s)/ε · σ((I − log τ)/ε), in (0, 1/(4ε)].
+     */
+    public static double[] spikeDerivative(NDArray currents, double tau, double eps, double threshold) {
+        NDArray in = currents.duplicate();
+        in.setRequiresGradient(true);
+        try (GradientCollector gc = Engines.engine().newGradientCollector()) {
+            gc.backward(simulate(in, tau, eps, threshold).get(0).sum());
+        }
+        return in.getGradient().toDoubleArray();
     }
 
     /** The spikes (B, T, N) of UltraLIF driven by {@code currents} (B, T, N). */
