@@ -296,6 +296,45 @@ public final class LinearAlgebra {
         return c;
     }
 
+    /** The Frobenius norm ‖A‖_F = √(Σ a_ij²). */
+    public static double frobeniusNorm(double[][] a) {
+        double s = 0;
+        for (double[] row : a) {
+            for (double v : row) {
+                s += v * v;
+            }
+        }
+        return Math.sqrt(s);
+    }
+
+    /** The element-wise difference A − B. */
+    public static double[][] subtract(double[][] a, double[][] b) {
+        return add(a, scale(b, -1));
+    }
+
+    /** max |a_ij − b_ij| / |b_ij|: how far A is from B, relatively, at its worst entry. */
+    public static double maxRelativeDeviation(double[][] a, double[][] b) {
+        double dev = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                dev = Math.max(dev, Math.abs(a[i][j] - b[i][j]) / Math.abs(b[i][j]));
+            }
+        }
+        return dev;
+    }
+
+    /** The symmetric part (A + Aᵀ)/2 of a square matrix. */
+    public static double[][] symmetricPart(double[][] a) {
+        int n = square(a);
+        double[][] s = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                s[i][j] = 0.5 * (a[i][j] + a[j][i]);
+            }
+        }
+        return s;
+    }
+
     /** The n×n identity. */
     public static double[][] identity(int n) {
         double[][] id = new double[n][n];

@@ -58,6 +58,18 @@ public final class Stats {
         return sd(v) / Math.sqrt(v.length);
     }
 
+    /** The root mean square √(Σ v²/n): with {@link #differences}, the RMS distance of two vectors. */
+    public static double rms(double... v) {
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s / v.length);
+    }
+
     /** The median (the mean of the two middle values for an even count). */
     public static double median(double... v) {
         return quantile(0.5, v);

@@ -59,4 +59,15 @@ class LinearAlgebraTest {
                 () -> LinearAlgebra.solve(new double[][] {{1, 2}}, new double[] {1}));
         assertEquals("matrix must be square, got 1 rows of 2", e.getMessage());
     }
+
+    @Test
+    void frobeniusNormDifferenceAndSymmetricPartOfASmallMatrix() {
+        double[][] a = {{1, 2}, {4, 3}};
+        assertEquals(Math.sqrt(30), LinearAlgebra.frobeniusNorm(a), 1e-15);
+        assertArrayEquals(new double[] {0, 1}, LinearAlgebra.subtract(a, new double[][] {{1, 1}, {1, 1}})[0], 0);
+        double[][] s = LinearAlgebra.symmetricPart(a);
+        assertArrayEquals(new double[] {1, 3}, s[0], 0);
+        assertArrayEquals(new double[] {3, 3}, s[1], 0);
+        assertEquals(0.5, LinearAlgebra.maxRelativeDeviation(new double[][] {{1, 3}}, new double[][] {{1, 2}}), 0);
+    }
 }

@@ -30,6 +30,13 @@ class StatisticsTest {
     }
 
     @Test
+    void rmsIsTheQuadraticMean() {
+        assertEquals(Math.sqrt(12.5), Stats.rms(3, 4), 1e-15);
+        assertEquals(5, Stats.rms(Stats.differences(new double[] {3, 4}, new double[] {-2, 9})), 1e-15);
+        assertTrue(Double.isNaN(Stats.rms()));
+    }
+
+    @Test
     void ranksShareTies() {
         assertArrayEquals(new double[] {1, 2.5, 2.5, 4}, Stats.ranks(0.1, 0.5, 0.5, 0.9), 0);
         assertArrayEquals(new double[] {3, 1, 2}, Stats.ranks(9, 1, 5), 0);

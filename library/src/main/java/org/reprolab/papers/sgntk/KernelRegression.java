@@ -23,7 +23,43 @@ public final class KernelRegression {
     private KernelRegression() {}
 
     /** Mean and standard deviation over initialisations at each test input. */
-    public record Prediction(double[] mean, double[] std) {}
+    public record Prediction(double[] mean, double[] std) {
+
+        /**
+         * The share of the predictions {@code samples} (B networks × M test inputs, row-major) that lie within
+         * mean ± z·std: about 95.4% for z = 2 when the networks are draws of this Gaussian process.
+         */
+        public double coverage(double[] samples, double z) {
+            int m = mean.length;
+            long inside = 0;
+            for (int i = 0; i < samples.length; i++) {
+                inside += Math.abs(samples[i] - mean[i % m]) <= z * std[i % m] ? 1 : 0;
+            }
+            return (double) inside / samples.length;
+        }
+
+        /** √(mean squared deviation of {@code samples} from the mean / mean variance): 1 when the spread matches. */
+        public double spreadRatio(double[] samples) {
+            int m = mean.length;
+            double dev = 0;
+            double var = 0;
+            for (int i = 0; i < samples.length; i++) {
+                double d = samples[i] - mean[i % m];
+                dev += d * d;
+                var += std[i % m] * std[i % m];
+            }
+            return Math.sqrt(dev / var);
+        }
+
+        /** mean ± z·std at every test input. */
+        public double[] band(double z) {
+            double[] out = new double[mean.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = mean[i] + z * std[i];
+            }
+            return out;
+        }
+    }
 
     /** M_T = η·Σ_{t&lt;T} (1 − η·I)^t (Eq. 6), by binary splitting: O(N³·log T). */
     public static double[][] gradientDescentOperator(double[][] kernelTrain, double eta, long steps) {

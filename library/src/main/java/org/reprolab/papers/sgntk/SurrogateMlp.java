@@ -166,6 +166,20 @@ public final class SurrogateMlp {
         }
     }
 
+    /** {@link #kernel} as matrices: {@code [network][i][j]} = J(x1_i)·J̃(x2_j)ᵀ of that network. */
+    public double[][][] kernelMatrices(NDArray x1, NDArray x2) {
+        double[] flat = kernel(x1, x2).toDoubleArray();
+        int n1 = (int) x1.getShape().get(0);
+        int n2 = (int) x2.getShape().get(0);
+        double[][][] k = new double[ensemble][n1][n2];
+        for (int b = 0; b < ensemble; b++) {
+            for (int i = 0; i < n1; i++) {
+                System.arraycopy(flat, (b * n1 + i) * n2, k[b][i], 0, n2);
+            }
+        }
+        return k;
+    }
+
     /**
      * One step of surrogate gradient descent on ½·Σ_i (f(x_i) − y_i)² for every network at once (Eq. 5).
      *

@@ -15,7 +15,12 @@
  *       J(x)·J̃(x′)ᵀ from per-example gradients (Eq. 4) and surrogate gradient descent (Eq. 5), for an ensemble
  *       of networks at once ({@link org.reprolab.papers.sgntk.SurrogateMlp}).</li>
  *   <li>Kernel regression and its finite-time gradient-descent version with the mean and spread over
- *       initialisations, Eqs. 6–8 ({@link org.reprolab.papers.sgntk.KernelRegression}).</li>
+ *       initialisations, Eqs. 6–8, and how trained networks' outputs cover its band
+ *       ({@link org.reprolab.papers.sgntk.KernelRegression}).</li>
+ *   <li>The limit erf_m → sign in closed form: the naive NTK's diagonal growing like m^L, the SG-NTK converging
+ *       to the finite I_sign ({@link org.reprolab.papers.sgntk.SignLimit}).</li>
+ *   <li>The paper's inputs on the unit circle ({@link org.reprolab.papers.sgntk.CircleInputs}) and its figures and
+ *       kernel tables ({@link org.reprolab.papers.sgntk.SgNtkFigures}).</li>
  * </ol>
  */
 package org.reprolab.papers.sgntk;

@@ -2,6 +2,7 @@ package org.reprolab.papers.ultralif;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import org.reprolab.engine.NdConstants;
 
 /**
@@ -59,5 +60,36 @@ public final class SoftMaxPlus {
     /** The softmax weight of {@code a}: ∂LSE_ε(a, b)/∂a = σ((a − b)/ε). */
     public static double weight(double a, double b, double eps) {
         return 1 / (1 + Math.exp(-(a - b) / eps));
+    }
+
+    /**
+     * How {@link #lse(NDArray, NDArray, NDArray)} meets its bound on many pairs.
+     *
+     * @param pairs pairs tested
+     * @param outside pairs whose gap LSE − max lies outside [0, ε ln 2] by more than 4 ulps of rounding
+     * @param maxGapOverBound the largest (LSE − max)/(ε ln 2): 1 at an exact tie
+     * @param minGap the smallest LSE − max
+     */
+    public record BoundCheck(int pairs, int outside, double maxGapOverBound, double minGap) { }
+
+    /**
+     * Computes LSE_ε(a_i, b_i) − max(a_i, b_i) in float64 for every i and compares it with [0, ε_i ln 2], allowing
+     * 4 ulps of the larger operand (the gap is computed as (m + ε·log(...)) − m).
+     */
+    public static BoundCheck checkBound(NDManager manager, double[] a, double[] b, double[] eps) {
+        NDArray x = manager.create(a);
+        NDArray y = manager.create(b);
+        double[] gap = lse(x, y, manager.create(eps)).sub(x.maximum(y)).toDoubleArray();
+        int outside = 0;
+        double maxRatio = Double.NEGATIVE_INFINITY;
+        double minGap = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < gap.length; i++) {
+            double bound = eps[i] * Math.log(2);
+            double ulps = 4 * Math.ulp(Math.max(Math.abs(a[i]), Math.abs(b[i])) + bound);
+            outside += gap[i] < -ulps || gap[i] > bound + ulps ? 1 : 0;
+            maxRatio = Math.max(maxRatio, gap[i] / bound);
+            minGap = Math.min(minGap, gap[i]);
+        }
+        return new BoundCheck(gap.length, outside, maxRatio, minGap);
     }
 }

@@ -8,10 +8,13 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
+import org.reprolab.engine.Engines;
 import org.reprolab.engine.NdConstants;
 
 /**
@@ -115,6 +118,19 @@ public final class UltraLif extends AbstractBlock {
         return simulate(currents, logTau, e, (float) threshold);
     }
 
+    /**
+     * ∂(Σ s)/∂I of UltraLIF at fixed τ and ε, in the currents' data type (float64 for an exact check), flattened; at
+     * T = 1 entry i is ∂s_i/∂I_i = s(1 − s)/ε · σ((I − log τ)/ε), in (0, 1/(4ε)].
+     */
+    public static double[] spikeDerivative(NDArray currents, double tau, double eps, double threshold) {
+        NDArray in = currents.duplicate();
+        in.setRequiresGradient(true);
+        try (GradientCollector gc = Engines.engine().newGradientCollector()) {
+            gc.backward(simulate(in, tau, eps, threshold).get(0).sum());
+        }
+        return in.getGradient().toDoubleArray();
+    }
+
     /** The spikes (B, T, N) of UltraLIF driven by {@code currents} (B, T, N). */
     public static NDArray ultraLif(NDArray currents, NDArray logTau, NDArray eps, float threshold) {
         return simulate(currents, logTau, eps, threshold).get(0);
@@ -124,6 +140,17 @@ public final class UltraLif extends AbstractBlock {
     public double epsilon() {
         double le = logEpsilon.getArray().getFloat();
         return Math.exp(learnEpsilon ? clamp(le, Math.log(EPS_MIN), Math.log(EPS_MAX)) : le);
+    }
+
+    /** ε of an initialised UltraLIF/UltraPLIF/UltraDLIF layer, NaN for any other block. */
+    public static double epsilonOf(Block neuron) {
+        if (neuron instanceof UltraLif u) {
+            return u.epsilon();
+        }
+        if (neuron instanceof UltraDlif d) {
+            return d.epsilon();
+        }
+        return Double.NaN;
     }
 
     /** The current τ of an initialised block. */

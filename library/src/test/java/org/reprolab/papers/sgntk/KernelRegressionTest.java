@@ -73,4 +73,14 @@ class KernelRegressionTest {
         assertArrayEquals(new double[3], end.std(), 1e-6);
         assertArrayEquals(Y, end.mean(), 1e-12);
     }
+
+    @Test
+    void coverageSpreadRatioAndBandOfAPrediction() {
+        KernelRegression.Prediction p = new KernelRegression.Prediction(new double[] {0, 10}, new double[] {1, 2});
+        double[] samples = {0.5, 13, 3, 10, -2.5, 8};                   // 3 networks × 2 inputs, row-major
+        assertEquals(4.0 / 6, p.coverage(samples, 2), 1e-15);            // 3 and −2.5 lie outside ±2σ at input 0
+        double dev = 0.25 + 9 + 9 + 0 + 6.25 + 4;
+        assertEquals(Math.sqrt(dev / (3 * (1 + 4))), p.spreadRatio(samples), 1e-15);
+        assertEquals(14, p.band(2)[1], 0);
+    }
 }

@@ -293,4 +293,25 @@ class SurrogateMlpTest {
             assertEquals(0, Math.sqrt(err / norm), 0.03);
         }
     }
+
+    @Test
+    void kernelMatricesAreTheKernelPerNetwork() {
+        try (NDManager m = Engines.engine().newBaseManager()) {
+            SurrogateMlp net = SurrogateMlp.builder().setInputs(2).setWidth(5).setActivation(Activation.erf(1))
+                    .optEnsemble(3).build();
+            net.initialize(m, 4);
+            NDArray a = inputs(m, X);
+            NDArray b = inputs(m, new double[][] {X[0], X[2]});
+            double[] flat = net.kernel(a, b).toDoubleArray();                    // (3, 3, 2)
+            double[][][] k = net.kernelMatrices(a, b);
+            assertEquals(3, k.length);
+            for (int e = 0; e < 3; e++) {
+                for (int i = 0; i < 3; i++) {
+                    for (int j = 0; j < 2; j++) {
+                        assertEquals(flat[(e * 3 + i) * 2 + j], k[e][i][j], 0);
+                    }
+                }
+            }
+        }
+    }
 }

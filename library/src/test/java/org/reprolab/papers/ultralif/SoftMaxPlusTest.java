@@ -120,4 +120,18 @@ class SoftMaxPlusTest {
             assertEquals(eps * Math.log(3), got[0] - v[1][0], 1e-12);
         }
     }
+
+    @Test
+    void boundCheckFindsTiesAtTheBoundAndNothingOutside() {
+        try (NDManager m = Engines.engine().newBaseManager()) {
+            double[] a = {0, 1, -3, 5};
+            double[] b = {0, 1, 2, -5};
+            double[] eps = {0.5, 2, 0.1, 1};
+            SoftMaxPlus.BoundCheck c = SoftMaxPlus.checkBound(m, a, b, eps);
+            assertEquals(4, c.pairs());
+            assertEquals(0, c.outside());
+            assertEquals(1, c.maxGapOverBound(), 1e-12);                         // the ties
+            assertEquals(0.1 * Math.log1p(Math.exp(-50)), c.minGap(), 1e-15);    // the clear winner at ε = 0.1
+        }
+    }
 }

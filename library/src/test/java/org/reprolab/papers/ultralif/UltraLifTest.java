@@ -185,4 +185,21 @@ class UltraLifTest {
         }
         return out;
     }
+
+    @Test
+    void spikeDerivativeAtOneStepIsTheClosedFormAndBelowOneOverFourEpsilon() {
+        double[] current = {-3, -1, -0.1, 0, 0.5, 2};
+        try (NDManager m = Engines.engine().newBaseManager()) {
+            for (double eps : new double[] {1, 0.3}) {
+                double[] g = UltraLif.spikeDerivative(m.create(current).reshape(current.length, 1, 1), TAU, eps, 0);
+                for (int i = 0; i < current.length; i++) {
+                    double u = SoftMaxPlus.lse(Math.log(TAU), current[i], eps);
+                    double s = 1 / (1 + Math.exp(-u / eps));
+                    double want = s * (1 - s) / eps * SoftMaxPlus.weight(current[i], Math.log(TAU), eps);
+                    assertEquals(want, g[i], 1e-12);
+                    assertTrue(g[i] > 0 && g[i] <= 1 / (4 * eps));
+                }
+            }
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package org.reprolab.papers.ultralif;
+package org.reprolab.spiking;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -12,7 +12,8 @@ import ai.djl.util.PairList;
 import org.reprolab.engine.NdConstants;
 
 /**
- * The baseline: a discrete-time leaky integrate-and-fire neuron trained with a sigmoid surrogate gradient.
+ * A discrete-time leaky integrate-and-fire neuron trained with a sigmoid surrogate gradient, the usual
+ * baseline of spiking-network papers.
  * Per time step,
  *
  * <pre>
@@ -26,6 +27,8 @@ import org.reprolab.engine.NdConstants;
  */
 public final class SurrogateLif extends AbstractBlock {
 
+    /** Default leak τ. */
+    public static final float TAU = 0.9f;
     /** Default surrogate sharpness α. */
     public static final float ALPHA = 4f;
 
@@ -96,7 +99,7 @@ public final class SurrogateLif extends AbstractBlock {
 
     /** Builds {@link SurrogateLif}. */
     public static final class Builder {
-        private float tau = UltraLif.TAU;
+        private float tau = TAU;
         private float threshold = 1f;
         private float alpha = ALPHA;
 

@@ -1,20 +1,21 @@
-package org.reprolab.papers.ultralif;
+package org.reprolab.spiking;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import java.util.function.ToDoubleFunction;
 import org.reprolab.data.LabeledData;
 import org.reprolab.engine.NdConstants;
 import org.reprolab.train.History;
 import org.reprolab.train.TrainingLoop;
 
 /**
- * Minibatch training of a {@link SpikingMlp} with the paper's loss, softmax cross-entropy plus a sparsity
- * penalty on the mean spike rate, \( L = \mathrm{CE} + λ \bar{s} \) (λ = 0 by default), and Adam, through
- * {@link TrainingLoop} with that loss as its objective; after every epoch it scores accuracy, spike rate and ε.
+ * Minibatch training of a {@link SpikingMlp} with softmax cross-entropy plus a sparsity penalty on the mean spike
+ * rate, \( L = \mathrm{CE} + λ \bar{s} \) (λ = 0 by default; the UltraLIF paper's loss), and Adam, through
+ * {@link TrainingLoop} with that loss as its objective; after every epoch it scores accuracy and spike rate on the
+ * test set, and reads one number of the network ({@link Builder#optTrack}, e.g. a learned temperature).
  *
  * <pre>{@code
  * SpikeTraining.Result r = SpikeTraining.builder().setEpochs(10).optSparsity(0.1f).build()
@@ -29,6 +30,7 @@ public final class SpikeTraining {
     private final float sparsity;
     private final long shuffleSeed;
     private final String name;
+    private final ToDoubleFunction<SpikingMlp> track;
 
     private SpikeTraining(Builder b) {
         this.epochs = b.epochs;
@@ -37,6 +39,7 @@ public final class SpikeTraining {
         this.sparsity = b.sparsity;
         this.shuffleSeed = b.shuffleSeed;
         this.name = b.name;
+        this.track = b.track;
     }
 
     /** A new builder. */
@@ -50,10 +53,10 @@ public final class SpikeTraining {
      * @param trainLoss mean training loss (CE + λ·rate)
      * @param testAccuracy test accuracy after the epoch
      * @param testSpikeRate mean spike (soft spikes counted by value) on the test set
-     * @param epsilon the neuron's ε after the epoch (NaN for neurons without one)
+     * @param tracked the {@linkplain Builder#optTrack tracked number} after the epoch (NaN when none is tracked)
      * @param seconds wall time
      */
-    public record Result(double[] trainLoss, double[] testAccuracy, double[] testSpikeRate, double[] epsilon,
+    public record Result(double[] trainLoss, double[] testAccuracy, double[] testSpikeRate, double[] tracked,
             double seconds) {
 
         /** Accuracy after the last epoch. */
@@ -72,7 +75,7 @@ public final class SpikeTraining {
         long t0 = System.nanoTime();
         double[] acc = new double[epochs];
         double[] rate = new double[epochs];
-        double[] eps = new double[epochs];
+        double[] tracked = new double[epochs];
         History history = TrainingLoop.builder().setEpochs(epochs).setBatchSize(batchSize).optAdam(learningRate)
                 .optShuffleSeed(shuffleSeed).optName(name)
                 .optObjective((out, labels) -> loss(out, labels, sparsity))
@@ -80,14 +83,14 @@ public final class SpikeTraining {
                     double[] ar = evaluate(net, test, manager, 1000);
                     acc[e] = ar[0];
                     rate[e] = ar[1];
-                    eps[e] = epsilonOf(net.neuron());
+                    tracked[e] = track.applyAsDouble(net);
                 })
                 .build().fit(net, train, null, manager);
-        return new Result(history.trainLoss(), acc, rate, eps, (System.nanoTime() - t0) / 1e9);
+        return new Result(history.trainLoss(), acc, rate, tracked, (System.nanoTime() - t0) / 1e9);
     }
 
     /**
-     * The paper's loss L = CE + λ·rate for a {@link SpikingMlp}'s forward output {@code {logits (B, K), rate ()}} and
+     * The loss L = CE + λ·rate for a {@link SpikingMlp}'s forward output {@code {logits (B, K), rate ()}} and
      * integer labels {@code (B)}; the cross-entropy alone when λ = 0.
      */
     public static NDArray loss(NDList out, NDArray labels, float sparsity) {
@@ -123,17 +126,6 @@ public final class SpikeTraining {
         return new double[] {(double) correct / data.size(), spikes / data.size()};
     }
 
-    /** ε of an UltraLIF/UltraPLIF/UltraDLIF layer, NaN otherwise. */
-    public static double epsilonOf(Block neuron) {
-        if (neuron instanceof UltraLif u) {
-            return u.epsilon();
-        }
-        if (neuron instanceof UltraDlif d) {
-            return d.epsilon();
-        }
-        return Double.NaN;
-    }
-
     /** Builds {@link SpikeTraining}. */
     public static final class Builder {
         private int epochs = 1;
@@ -142,6 +134,7 @@ public final class SpikeTraining {
         private float sparsity;
         private long shuffleSeed;
         private String name = "spiking training";
+        private ToDoubleFunction<SpikingMlp> track = net -> Double.NaN;
 
         /** Passes over the data; default 1. */
         public Builder setEpochs(int epochs) {
@@ -149,19 +142,19 @@ public final class SpikeTraining {
             return this;
         }
 
-        /** Batch size; default 128 (the paper's). */
+        /** Batch size; default 128 (the UltraLIF paper's). */
         public Builder optBatchSize(int batchSize) {
             this.batchSize = batchSize;
             return this;
         }
 
-        /** Adam's learning rate; default 1e-3 (the paper's). */
+        /** Adam's learning rate; default 1e-3 (the UltraLIF paper's). */
         public Builder optLearningRate(float learningRate) {
             this.learningRate = learningRate;
             return this;
         }
 
-        /** λ of the sparsity penalty λ·(mean spike rate); default 0 (the paper's experiments use 0.1). */
+        /** λ of the sparsity penalty λ·(mean spike rate); default 0 (the UltraLIF paper's experiments use 0.1). */
         public Builder optSparsity(float lambda) {
             this.sparsity = lambda;
             return this;
@@ -170,6 +163,15 @@ public final class SpikeTraining {
         /** Seed of the shuffling order; default 0. */
         public Builder optShuffleSeed(long seed) {
             this.shuffleSeed = seed;
+            return this;
+        }
+
+        /**
+         * A number of the network to record after every epoch ({@link Result#tracked}), e.g. a learned temperature:
+         * {@code optTrack(net -> UltraLif.epsilonOf(net.neuron()))}; default none (NaN).
+         */
+        public Builder optTrack(ToDoubleFunction<SpikingMlp> probe) {
+            this.track = probe;
             return this;
         }
 

@@ -1,4 +1,4 @@
-package org.reprolab.papers.ultralif;
+package org.reprolab.spiking;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.reprolab.papers.ultralif;
+package org.reprolab.spiking;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
@@ -11,7 +11,7 @@ import ai.djl.ndarray.types.Shape;
  */
 public final class RateEncoding {
 
-    /** The paper's gain. */
+    /** The default gain (the UltraLIF paper's). */
     public static final float GAIN = 0.5f;
 
     private RateEncoding() {}

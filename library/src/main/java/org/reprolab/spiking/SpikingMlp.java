@@ -1,4 +1,4 @@
-package org.reprolab.papers.ultralif;
+package org.reprolab.spiking;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -14,8 +14,8 @@ import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 
 /**
- * The paper's one-hidden-layer spiking classifier: rate-encode the image into T steps of spikes, then per
- * step a linear layer, a spiking neuron layer and a linear readout, averaged over time:
+ * A one-hidden-layer spiking classifier (the UltraLIF paper's, among others): rate-encode the image into T steps
+ * of spikes, then per step a linear layer, a spiking neuron layer and a linear readout, averaged over time:
  *
  * <pre>
  *   x (B, F) → spikes (B, T, F) → Linear → currents (B, T, H) → neuron → s (B, T, H) → Linear → (B, T, K)
@@ -23,17 +23,20 @@ import ai.djl.util.PairList;
  * </pre>
  *
  * The forward pass returns {@code {logits (B, K), spike rate ()}}; the rate feeds the sparsity penalty
- * CE + λ·rate. Inputs are encoded in training and inference alike. Linear weights start uniform in
- * ±1/√fan_in (PyTorch's default), biases at 0.
+ * CE + λ·rate. Inputs are encoded in training and inference alike. With {@link Builder#optFrames optFrames(true)}
+ * the input is already a sequence of T event frames (T·F features per example, time-major, e.g. event counts per
+ * time bin) and goes in as it is, as neuromorphic data does. Linear weights start uniform in ±1/√fan_in
+ * (PyTorch's default), biases at 0.
  *
  * <pre>{@code
- * SpikingMlp net = SpikingMlp.builder().setHidden(64).setOutputs(10).setNeuron(UltraLif.builder().build()).build();
+ * SpikingMlp net = SpikingMlp.builder().setHidden(64).setOutputs(10).setNeuron(SurrogateLif.builder().build()).build();
  * }</pre>
  */
 public final class SpikingMlp extends AbstractBlock {
 
     private final int steps;
     private final float gain;
+    private final boolean frames;
     private final int outputs;
     private final Linear input;
     private final Block neuron;
@@ -42,6 +45,7 @@ public final class SpikingMlp extends AbstractBlock {
     private SpikingMlp(Builder b) {
         this.steps = b.steps;
         this.gain = b.gain;
+        this.frames = b.frames;
         this.outputs = b.outputs;
         this.input = addChildBlock("input", Linear.builder().setUnits(b.hidden).build());
         this.neuron = addChildBlock("neuron", b.neuron);
@@ -83,17 +87,31 @@ public final class SpikingMlp extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        NDArray x = RateEncoding.encode(inputs.singletonOrThrow(), steps, gain);           // (B, T, F)
-        NDArray currents = input.forward(ps, new NDList(x), training).singletonOrThrow();  // (B, T, H)
+        NDArray currents = currents(ps, inputs.singletonOrThrow(), training);              // (B, T, H)
         NDArray s = neuron.forward(ps, new NDList(currents), training).singletonOrThrow(); // (B, T, H)
         NDArray out = output.forward(ps, new NDList(s), training).singletonOrThrow();      // (B, T, K)
         return new NDList(out.mean(new int[] {1}), s.mean());
     }
 
+    /**
+     * The input currents (B, T, H) of the neuron layer for inputs x (B, F), rate-encoded (one random draw) or, with
+     * event frames, reshaped to (B, T, F / T).
+     */
+    public NDArray currents(ParameterStore ps, NDArray x, boolean training) {
+        NDArray seq = frames ? x.reshape(x.getShape().get(0), steps, -1)                   // (B, T, F / T)
+                : RateEncoding.encode(x, steps, gain);                                     // (B, T, F)
+        return input.forward(ps, new NDList(seq), training).singletonOrThrow();
+    }
+
+    /** Whether the input is event frames (fed as they are) rather than static features (rate-encoded). */
+    public boolean takesFrames() {
+        return frames;
+    }
+
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape in = inputShapes[0];
-        Shape seq = new Shape(in.get(0), steps, in.get(1));
+        Shape seq = new Shape(in.get(0), steps, frames ? in.get(1) / steps : in.get(1));
         input.initialize(manager, dataType, seq);
         Shape hidden = input.getOutputShapes(new Shape[] {seq})[0];
         neuron.initialize(manager, dataType, hidden);
@@ -112,8 +130,9 @@ public final class SpikingMlp extends AbstractBlock {
         private Block neuron;
         private int steps = 1;
         private float gain = RateEncoding.GAIN;
+        private boolean frames;
 
-        /** Hidden units H (required; the paper uses 64). */
+        /** Hidden units H (required; the UltraLIF paper uses 64). */
         public Builder setHidden(int hidden) {
             this.hidden = hidden;
             return this;
@@ -125,7 +144,7 @@ public final class SpikingMlp extends AbstractBlock {
             return this;
         }
 
-        /** The neuron layer, e.g. {@code UltraLif.builder().build()} (required). */
+        /** The neuron layer, e.g. {@code SurrogateLif.builder().build()} (required). */
         public Builder setNeuron(Block neuron) {
             this.neuron = neuron;
             return this;
@@ -137,9 +156,18 @@ public final class SpikingMlp extends AbstractBlock {
             return this;
         }
 
-        /** Rate-coding gain; default 0.5. */
+        /** Rate-coding gain; default 0.5 (the UltraLIF paper's). */
         public Builder optGain(float gain) {
             this.gain = gain;
+            return this;
+        }
+
+        /**
+         * Whether inputs are T event frames already (T·F features, time-major: frame t holds features
+         * t·F … t·F + F − 1), fed without encoding; default false (static features, rate-encoded).
+         */
+        public Builder optFrames(boolean frames) {
+            this.frames = frames;
             return this;
         }
 
