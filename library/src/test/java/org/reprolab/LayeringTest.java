@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The library's layers import downwards only: engine, data and math use none of the others; papers use those
- * three (and report's charts and tables for their figures); repro uses no report (report renders repro's
- * results). A cycle would make a paper's code depend on the reproduction machinery.
+ * three (and report's charts and tables for their figures), as do the shared spiking primitives; train uses
+ * no report; repro uses no report (report renders repro's results). A cycle would make a paper's code depend on the reproduction machinery.
  */
 class LayeringTest {
 
@@ -25,7 +25,7 @@ class LayeringTest {
             "math", List.of("data", "papers", "repro", "report", "train", "spiking"),
             "data", List.of("papers", "repro", "report", "train", "spiking"),
             "train", List.of("papers", "repro", "report"),
-            "spiking", List.of("papers", "repro", "report"),
+            "spiking", List.of("papers", "repro"),
             "papers", List.of("repro"),
             "repro", List.of("report", "papers"));
 
