@@ -237,7 +237,7 @@ public final class KanReproduction extends PaperReproduction<KanReproduction.Set
                         + "whose removal raises the training error least and fine-tunes (stage 2), then fine-tunes "
                         + "the pruned network for the same iterations as every single-space KAN (stage 3; stages 1-2 "
                         + "are extra). Tasks are the KAN paper's toy functions plus sin(πx) and |x|, each in the KAN "
-                        + "paper's shape (the full profile uses a 10-D version of the 100-D function).",
+                        + "paper's shape.",
                 "MLP baseline: two tanh hidden layers, width chosen so its parameter count is closest to the "
                         + "pruned S-KAN's, same optimiser and iterations.");
     }
