@@ -113,6 +113,17 @@ public final class Stats {
         return Arrays.stream(v).max().orElse(Double.NaN);
     }
 
+    /** The index of the smallest value (the first of equal ones); −1 for no values. NaN is never the smallest. */
+    public static int argMin(double... v) {
+        int best = -1;
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isNaN(v[i]) && (best < 0 || v[i] < v[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     /** Ranks from 1 (smallest) to n, ties sharing the mean of their ranks. */
     public static double[] ranks(double... v) {
         Integer[] order = new Integer[v.length];

@@ -1,2 +1,6 @@
-/** Small, fast training for MLP-style models on DJL: model builders, a training loop with per-batch scopes. */
+/**
+ * Small, fast training on DJL: model builders ({@link org.reprolab.train.Mlp}), a mini-batch training loop
+ * with per-batch scopes ({@link org.reprolab.train.TrainingLoop}), and full-batch regression by L-BFGS or Adam
+ * for small function-fitting models ({@link org.reprolab.train.Lbfgs}, {@link org.reprolab.train.RegressionFit}).
+ */
 package org.reprolab.train;

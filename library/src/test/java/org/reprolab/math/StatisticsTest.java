@@ -37,6 +37,13 @@ class StatisticsTest {
     }
 
     @Test
+    void argMinFindsTheFirstSmallestAndSkipsNaN() {
+        assertEquals(1, Stats.argMin(3, 1, 2, 1));
+        assertEquals(2, Stats.argMin(Double.NaN, 5, 4));
+        assertEquals(-1, Stats.argMin());
+    }
+
+    @Test
     void ranksShareTies() {
         assertArrayEquals(new double[] {1, 2.5, 2.5, 4}, Stats.ranks(0.1, 0.5, 0.5, 0.9), 0);
         assertArrayEquals(new double[] {3, 1, 2}, Stats.ranks(9, 1, 5), 0);

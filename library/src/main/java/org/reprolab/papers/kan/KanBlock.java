@@ -26,7 +26,7 @@ import java.util.function.UnaryOperator;
  * KanBlock kan = KanBlock.builder().setWidths(2, 5, 1).optGridSize(5).build();
  * kan.initialize(manager, DataType.FLOAT64, new Shape(1, 2));
  * ...train...
- * KanBlock finer = kan.refine(xTrain, 10);   // same function, 10 intervals per edge
+ * KanBlock finer = kan.refine(xTrain, 10);   // about the same function, 10 intervals per edge
  * }</pre>
  */
 public final class KanBlock extends AbstractBlock {
@@ -91,19 +91,16 @@ public final class KanBlock extends AbstractBlock {
     }
 
     /**
-     * Grid extension of the whole network to {@code newGridSize} intervals per edge (see
+     * Grid extension of the whole network to {@code newGridSize} intervals per edge by the paper's rule (see
      * {@link KanLayer#refine}); {@code x (N, n₀)} are the samples the least-squares fits use (the training
      * inputs). Returns a new, initialised network; this one is unchanged.
      */
     public KanBlock refine(NDArray x, int newGridSize) {
-        return refine(x, newGridSize, true);
+        return refine(x, newGridSize, KanLayer.KnotRule.PYKAN);
     }
 
-    /**
-     * {@link #refine(NDArray, int)} with the choice of knots: nested when {@code nest}
-     * ({@link KanLayer#finerKnots}), else uniform on each old grid's range (as pykan).
-     */
-    public KanBlock refine(NDArray x, int newGridSize, boolean nest) {
+    /** {@link #refine(NDArray, int)} with the new knots from {@code rule}. */
+    public KanBlock refine(NDArray x, int newGridSize, KanLayer.KnotRule rule) {
         ParameterStore ps = new ParameterStore(x.getManager(), false);
         List<double[][]> samples = new ArrayList<>();
         try (NDScope scope = new NDScope()) {
@@ -115,7 +112,7 @@ public final class KanBlock extends AbstractBlock {
         }
         List<KanLayer> fine = new ArrayList<>();
         for (int l = 0; l < layers.size(); l++) {
-            fine.add(layers.get(l).refine(samples.get(l), newGridSize, nest));
+            fine.add(layers.get(l).refine(samples.get(l), newGridSize, rule));
         }
         KanBlock child = new KanBlock(widths, fine);
         NDArray any = fine.get(0).getParameters().get("coef").getArray();

@@ -2,6 +2,7 @@ package org.reprolab.papers.kan;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -13,6 +14,7 @@ import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
 
 /**
@@ -30,10 +32,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>The grid moves in two ways, both refitting the coefficients by least squares in double precision:
  * {@link #updateGrid} puts the knots at the samples' quantiles (same G, the function approximately kept), and
- * {@link #refine} returns a layer on a finer grid G′ (the paper's grid extension, Eq. 2.16). The new knots
- * nest the old ones over a range that covers the samples, so the old spline lies in the new space there and is
- * recovered up to round-off (pykan instead puts a uniform grid on the old range and fits approximately;
- * {@code refine(x, G′, false)} does that).
+ * {@link #refine} returns a layer on a finer grid G′ (the paper's grid extension, Eq. 2.16). Where the new
+ * knots come from is a {@link KnotRule}: the paper's and pykan's rule by default, our nested variant on request.
  *
  * <pre>{@code
  * KanLayer layer = KanLayer.builder().setInputs(2).setOutputs(5).optGridSize(5).build();
@@ -133,6 +133,50 @@ public final class KanLayer extends AbstractBlock {
                 base);
     }
 
+    /**
+     * The edge function φ_{out,in} at the points {@code at}, in double precision (every input set to the point, so
+     * the values of one edge can be read off).
+     */
+    public double[] edgeFunction(int out, int in, double[] at) {
+        double[] xs = new double[at.length * inputs];
+        for (int n = 0; n < at.length; n++) {
+            Arrays.fill(xs, n * inputs, (n + 1) * inputs, at[n]);
+        }
+        NDArray c = coef.getArray();
+        double[] all;
+        try (NDScope scope = new NDScope()) {
+            NDArray x = c.getManager().create(xs, new Shape(at.length, inputs)).toType(c.getDataType(), false);
+            all = edgeActivations(x).toType(DataType.FLOAT64, false).toDoubleArray();     // (n, out, in)
+        }
+        double[] v = new double[at.length];
+        for (int n = 0; n < at.length; n++) {
+            v[n] = all[(n * outputs + out) * inputs + in];
+        }
+        return v;
+    }
+
+    /**
+     * Sets the spline coefficients of edge (out, in) by least squares so that the whole edge, SiLU residual
+     * included, computes {@code target} at the {@code samples}: the spline fits (target − s^b·b(x)) / s^sp.
+     */
+    public void setEdgeFunction(int out, int in, DoubleUnaryOperator target, double[] samples) {
+        double sb = scaleBase.getArray().toType(DataType.FLOAT64, false).toDoubleArray()[out * inputs + in];
+        double ss = scaleSp.getArray().toType(DataType.FLOAT64, false).toDoubleArray()[out * inputs + in];
+        double[] baseValues;
+        NDArray c = coef.getArray();
+        try (NDScope scope = new NDScope()) {
+            NDArray x = c.getManager().create(samples).toType(c.getDataType(), false);
+            baseValues = base.apply(x).toType(DataType.FLOAT64, false).toDoubleArray();
+        }
+        double[][] y = new double[1][samples.length];
+        for (int n = 0; n < samples.length; n++) {
+            y[0][n] = (target.applyAsDouble(samples[n]) - sb * baseValues[n]) / ss;
+        }
+        double[][][] all = coefficientArray();
+        all[out][in] = BSpline.fit(samples, y, knotArray()[in], order)[0];
+        setCoefficients(all);
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> params) {
         NDArray x = in.singletonOrThrow();
@@ -167,35 +211,56 @@ public final class KanLayer extends AbstractBlock {
     }
 
     /**
-     * Grid extension (Sec. 2.4, Eq. 2.16): a new layer on {@code newGridSize} intervals over the same range,
-     * initialised so that it computes the same function: coefficients by least squares to this layer's splines
-     * at the samples {@code x (N, in)} (this layer's inputs); the scales are copied. Its parameters live in
-     * this layer's manager. Nested knots when {@code newGridSize} is a multiple of G.
+     * Where the knots of an extended grid come from ({@link #refine}). All three refit the coefficients by least
+     * squares to the old spline's values at the samples (Eq. 2.16); they differ in what the new spline space
+     * can hold.
      */
-    public KanLayer refine(NDArray x, int newGridSize) {
-        return refine(columns(x), newGridSize);
-    }
-
-    /** {@link #refine(NDArray, int)} with the samples as columns {@code (in, N)}. */
-    public KanLayer refine(double[][] cols, int newGridSize) {
-        return refine(cols, newGridSize, true);
+    public enum KnotRule {
+        /**
+         * The paper's and pykan's rule ({@code initialize_grid_from_parent}): the new grid's G′ + 1 points
+         * interpolate the old grid's points linearly at the positions i·G/G′ (the old grid read as a function of
+         * its index), extended by k knots of spacing (range)/G′. When G′ is a multiple of G the new grid nests
+         * the old one on its range, so the old spline is recovered there; inputs beyond the old grid's range
+         * lie on extension knots that differ, and are only approximated.
+         */
+        PYKAN,
+        /**
+         * Ours ({@link #finerKnots}): nested in the old knots, extension knots included, over a range that
+         * covers the old grid and the samples, so the old spline is recovered at every sample up to round-off.
+         */
+        NESTED,
+        /** Uniform on the old grid's range, ignoring where the old knots are ({@link #uniformKnots}). */
+        UNIFORM
     }
 
     /**
-     * {@link #refine(double[][], int)}, choosing the new knots: nested in the old ones over the samples' and the
-     * old grid's range when {@code nest} ({@link #finerKnots}), else uniform on the old grid's range (pykan's
-     * {@code initialize_grid_from_parent}).
+     * Grid extension (Sec. 2.4, Eq. 2.16) by the paper's rule ({@link KnotRule#PYKAN}): a new layer on
+     * {@code newGridSize} intervals, its coefficients fitted by least squares to this layer's splines at the
+     * samples {@code x (N, in)} (this layer's inputs); the scales are copied. Its parameters live in this
+     * layer's manager.
      */
-    public KanLayer refine(double[][] cols, int newGridSize, boolean nest) {
+    public KanLayer refine(NDArray x, int newGridSize) {
+        return refine(columns(x), newGridSize, KnotRule.PYKAN);
+    }
+
+    /** {@link #refine(NDArray, int)} with the new knots from {@code rule}. */
+    public KanLayer refine(NDArray x, int newGridSize, KnotRule rule) {
+        return refine(columns(x), newGridSize, rule);
+    }
+
+    /** {@link #refine(NDArray, int, KnotRule)} with the samples as columns {@code (in, N)}. */
+    public KanLayer refine(double[][] cols, int newGridSize, KnotRule rule) {
         double[][] oldKnots = knotArray();
         double[][][] oldCoef = coefficientArray();
         double[][] newKnots = new double[inputs][];
         double[][][] newCoef = new double[outputs][inputs][];
         for (int i = 0; i < inputs; i++) {
-            double lo = Arrays.stream(cols[i]).min().orElse(0);
-            double hi = Arrays.stream(cols[i]).max().orElse(0);
-            newKnots[i] = nest ? finerKnots(oldKnots[i], order, gridSize, newGridSize, lo, hi)
-                    : uniformKnots(oldKnots[i], order, gridSize, newGridSize);
+            newKnots[i] = switch (rule) {
+                case PYKAN -> parentKnots(oldKnots[i], order, gridSize, newGridSize);
+                case NESTED -> finerKnots(oldKnots[i], order, gridSize, newGridSize,
+                        Arrays.stream(cols[i]).min().orElse(0), Arrays.stream(cols[i]).max().orElse(0));
+                case UNIFORM -> uniformKnots(oldKnots[i], order, gridSize, newGridSize);
+            };
             refit(cols[i], oldKnots[i], oldCoef, i, newKnots[i], newCoef);
         }
         KanLayer child = toBuilder().optGridSize(newGridSize).build();
@@ -208,6 +273,22 @@ public final class KanLayer extends AbstractBlock {
         child.scaleSp.getArray().set(DoubleBuffer.wrap(scaleSp.getArray().toType(DataType.FLOAT64, false)
                 .toDoubleArray()));
         return child;
+    }
+
+    /**
+     * The paper's and pykan's extended grid ({@link KnotRule#PYKAN}): {@code newG} + 1 points that interpolate
+     * the old grid t_0 … t_G (the interior of {@code old}, which has {@code g} intervals) linearly at the
+     * positions s_i = i·g/newG, i = 0 … newG, then extended by k knots of spacing (t_G − t_0)/newG.
+     */
+    public static double[] parentKnots(double[] old, int k, int g, int newG) {
+        double[] grid = BSpline.interior(old, k);
+        double[] fine = new double[newG + 1];
+        for (int i = 0; i <= newG; i++) {
+            double s = (double) i * g / newG;
+            int j = Math.min((int) Math.floor(s), g - 1);
+            fine[i] = grid[j] + (s - j) * (grid[j + 1] - grid[j]);
+        }
+        return BSpline.extend(fine, k);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.reprolab.engine.NdConstants;
+import org.reprolab.train.RegressionFit;
 
 /**
  * An S-KAN of shape [n₀, …, n_L] (Yang et al. 2024): {@link SKanLayer}s in sequence, every node choosing

@@ -154,6 +154,14 @@ public final class SKanLayer extends AbstractBlock {
         return out;
     }
 
+    /** Overwrites the selection logits α {@code (out, M)}, flattened (for demonstrations and tests). */
+    public void setSelectionLogits(double[] alpha) {
+        if (alpha.length != outputs * spaces.size()) {
+            throw new IllegalArgumentException("expected " + outputs * spaces.size() + " logits, got " + alpha.length);
+        }
+        set(logits.getArray(), alpha);
+    }
+
     /** Each node's heaviest space (its index in {@link #spaces()}). */
     public int[] chosen() {
         double[][] a = selectionWeights();

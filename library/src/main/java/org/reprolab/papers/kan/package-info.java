@@ -10,16 +10,19 @@
  *       precision, with least-squares coefficient fits ({@link org.reprolab.math.LinearAlgebra#leastSquares}):
  *       {@link org.reprolab.papers.kan.BSpline}.</li>
  *   <li>The KAN layer φ(x) = s^b·b(x) + s^sp·Σ c_c B_c(x) on every edge, summed at every node (Eqs. 2.10-2.12),
- *       with grid update from samples and grid extension by least squares (Sec. 2.4, Eq. 2.16):
- *       {@link org.reprolab.papers.kan.KanLayer}; stacked into a network (Eq. 2.7):
- *       {@link org.reprolab.papers.kan.KanBlock}.</li>
+ *       with grid update from samples and grid extension by least squares (Sec. 2.4, Eq. 2.16) with pykan's
+ *       knots or our nested ones: {@link org.reprolab.papers.kan.KanLayer}; stacked into a network (Eq. 2.7):
+ *       {@link org.reprolab.papers.kan.KanBlock}; its learned edges read off:
+ *       {@link org.reprolab.papers.kan.LearnedEdges}.</li>
  *   <li>Activation spaces (B-spline, Chebyshev, Fourier, Gaussian RBF):
  *       {@link org.reprolab.papers.kan.ActivationSpace}.</li>
  *   <li>The S-KAN layer, whose nodes weight the spaces by a learned softmax selection with a temperature, and
  *       its pruning to one space per node: {@link org.reprolab.papers.kan.SKanLayer},
  *       {@link org.reprolab.papers.kan.SKanBlock}.</li>
- *   <li>Full-batch regression by L-BFGS (the paper's optimiser) or Adam with DJL autograd gradients:
- *       {@link org.reprolab.papers.kan.Lbfgs}, {@link org.reprolab.papers.kan.RegressionFit}.</li>
+ *   <li>How the experiments train: L-BFGS with pykan's grid-update schedule, the grid-extension sweep, S-KAN's
+ *       three stages and the same-size MLP ({@link org.reprolab.papers.kan.KanTraining}, on
+ *       {@link org.reprolab.train.RegressionFit}); the figures and demonstration tables
+ *       ({@link org.reprolab.papers.kan.KanFigures}).</li>
  *   <li>The paper's toy target functions: {@link org.reprolab.papers.kan.ToyFunction}.</li>
  * </ol>
  */

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.reprolab.engine.Engines;
+import org.reprolab.train.RegressionFit;
 
 class KanBlockTest {
 

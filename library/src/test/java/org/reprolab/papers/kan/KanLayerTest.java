@@ -3,6 +3,7 @@ package org.reprolab.papers.kan;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -11,6 +12,8 @@ import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.reprolab.engine.Engines;
+import org.reprolab.math.Residuals;
+import org.reprolab.train.RegressionFit;
 
 class KanLayerTest {
 
@@ -64,26 +67,51 @@ class KanLayerTest {
     }
 
     @Test
-    void gridExtensionPreservesTheSplineExactly() {
+    void nestedGridExtensionPreservesTheSplineExactly() {
         Engines.seed(2);
         try (NDManager m = Engines.engine().newBaseManager()) {
             KanLayer l = layer(m, 2, 3, 5, 30);
             NDArray x = samples(m, 500, 2, -1, 1, 3);
             double[] before = RegressionFit.predict(l, x);
             for (int g : new int[] {10, 7, 20}) {
-                KanLayer fine = l.refine(x, g);
+                KanLayer fine = l.refine(x, g, KanLayer.KnotRule.NESTED);
                 assertEquals(g, fine.gridSize());
                 assertArrayEquals(before, RegressionFit.predict(fine, x), 1e-9, "5 → " + g);
             }
-            // pykan's uniform re-grid is not nested for 5 → 7: only approximately equal.
-            KanLayer uniform = l.refine(l.columns(x), 7, false);
-            double[] after = RegressionFit.predict(uniform, x);
-            double worst = 0;
-            for (int i = 0; i < after.length; i++) {
-                worst = Math.max(worst, Math.abs(after[i] - before[i]));
-            }
-            org.junit.jupiter.api.Assertions.assertTrue(worst > 1e-6, "the uniform 5 → 7 grid should not be exact");
         }
+    }
+
+    @Test
+    void pykanGridExtensionIsExactForMultiplesOfTheGridAndOnlyApproximateOtherwise() {
+        Engines.seed(2);
+        try (NDManager m = Engines.engine().newBaseManager()) {
+            KanLayer l = layer(m, 2, 3, 5, 30);
+            NDArray x = samples(m, 500, 2, -1, 1, 3);
+            l.updateGrid(x);                                      // an adapted, non-uniform grid, as in training
+            double[] before = RegressionFit.predict(l, x);
+            for (int g : new int[] {10, 20}) {                    // nested on the grid's range: exact
+                assertArrayEquals(before, RegressionFit.predict(l.refine(x, g), x), 1e-9, "5 → " + g);
+            }
+            for (KanLayer.KnotRule rule : new KanLayer.KnotRule[] {KanLayer.KnotRule.PYKAN, KanLayer.KnotRule.UNIFORM}) {
+                double worst = Residuals.of(RegressionFit.predict(l.refine(x, 7, rule), x), before).maxAbs();
+                assertTrue(worst > 1e-6, rule + ": the 5 → 7 grid does not nest, so it cannot be exact");
+            }
+        }
+    }
+
+    @Test
+    void pykanKnotsInterpolateTheOldGridLinearly() {
+        double[] old = BSpline.extend(new double[] {-1, -0.5, 0.3, 0.4, 1}, 3);
+        double[] doubled = KanLayer.parentKnots(old, 3, 4, 8);
+        double[] interior = {-1, -0.75, -0.5, -0.1, 0.3, 0.35, 0.4, 0.7, 1};
+        assertArrayEquals(interior, BSpline.interior(doubled, 3), 1e-15);
+        assertEquals(-1 - 3 * 0.25, doubled[0], 1e-15);                // extension spacing (1 − (−1)) / 8
+        assertEquals(1 + 3 * 0.25, doubled[doubled.length - 1], 1e-15);
+        // G' = 6: positions i·4/6 of the old index, e.g. i = 1 → 2/3 of the way from −1 to −0.5.
+        double[] six = BSpline.interior(KanLayer.parentKnots(old, 3, 4, 6), 3);
+        assertEquals(-1 + 2.0 / 3 * 0.5, six[1], 1e-15);
+        assertEquals(0.3, six[3], 1e-15);
+        assertEquals(1, six[6], 1e-15);
     }
 
     @Test
@@ -93,13 +121,36 @@ class KanLayerTest {
             KanLayer l = layer(m, 1, 1, 5, 30);
             // Samples reach into the extension intervals [−1.4, −1] and [1, 1.4] of the old grid.
             NDArray x = samples(m, 400, 1, -1.35, 1.35, 4);
-            KanLayer fine = l.refine(x, 10);
+            KanLayer fine = l.refine(x, 10, KanLayer.KnotRule.NESTED);
             assertArrayEquals(RegressionFit.predict(l, x), RegressionFit.predict(fine, x), 1e-9);
             double[] t = fine.knotArray()[0];
             double lo = java.util.Arrays.stream(x.toDoubleArray()).min().getAsDouble();
             double hi = java.util.Arrays.stream(x.toDoubleArray()).max().getAsDouble();
             assertEquals(lo, t[3], 1e-12);
             assertEquals(hi, t[13], 1e-12);
+        }
+    }
+
+    @Test
+    void edgeFunctionReadsOneEdgeAndSetEdgeFunctionFitsIt() {
+        Engines.seed(5);
+        try (NDManager m = Engines.engine().newBaseManager()) {
+            KanLayer l = layer(m, 2, 2, 8, 0.1);
+            double[] xs = new double[300];
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = -1 + 2 * (i + 0.5) / xs.length;
+            }
+            l.setEdgeFunction(1, 0, x -> x * x * x - 0.5 * x, xs);     // a cubic minus SiLU: not a spline, but close
+            double[] at = {-0.7, 0, 0.45};
+            double[] phi = l.edgeFunction(1, 0, at);
+            for (int i = 0; i < at.length; i++) {
+                assertEquals(at[i] * at[i] * at[i] - 0.5 * at[i], phi[i], 2e-3, "at " + at[i]);
+            }
+            // The other edges are untouched and edgeFunction agrees with edgeActivations.
+            double[] all = l.edgeActivations(m.create(new double[] {0.45, 0.45}, new ai.djl.ndarray.types.Shape(1, 2)))
+                    .toDoubleArray();                                            // (1, out, in)
+            assertEquals(all[1 * 2 + 0], phi[2], 1e-12);
+            assertEquals(all[0 * 2 + 1], l.edgeFunction(0, 1, new double[] {0.45})[0], 1e-12);
         }
     }
 

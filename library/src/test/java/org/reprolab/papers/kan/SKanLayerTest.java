@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.reprolab.engine.Engines;
+import org.reprolab.train.RegressionFit;
 
 class SKanLayerTest {
 

@@ -1,4 +1,4 @@
-package org.reprolab.papers.kan;
+package org.reprolab.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.reprolab.papers.kan;
+package org.reprolab.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -18,13 +18,15 @@ import org.reprolab.engine.Engines;
 import org.reprolab.engine.Progress;
 
 /**
- * Full-batch least-squares regression of a block, as the KAN paper fits its toy functions: minimise
- * \( \frac{1}{N}\sum_n (f(x_n) - y_n)^2 \) (plus optional penalties) by L-BFGS ({@link Lbfgs}, the paper's
- * optimiser) or Adam, with gradients from DJL autograd. The trainable parameters are gathered into one
- * vector of doubles, so both optimisers run in double precision whatever the block's data type.
+ * Full-batch least-squares regression of any block: minimise \( \frac{1}{N}\sum_n (f(x_n) - y_n)^2 \) (plus
+ * optional penalties) by L-BFGS ({@link Lbfgs}) or Adam, with gradients from DJL autograd. The trainable
+ * parameters are gathered into one vector of doubles, so both optimisers run in double precision whatever the
+ * block's data type. This is how small function-fitting models are trained (the KAN paper fits its toy
+ * functions this way, full batch with L-BFGS).
  *
- * <p>A callback can run every few iterations early in training (the KAN grid update: pykan updates the grid
- * every 5 steps during the first 50); the optimiser's memory is reset after it, since it moved the parameters.
+ * <p>A callback can run every few iterations early in training (e.g. a KAN's grid update: pykan updates the
+ * grid every 5 steps during the first 50); the optimiser's memory is reset after it, since it moved the
+ * parameters.
  *
  * <pre>{@code
  * RegressionFit.Result r = RegressionFit.builder().setIterations(200)

@@ -1,13 +1,13 @@
-package org.reprolab.papers.kan;
+package org.reprolab.train;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
  * Limited-memory BFGS with a strong-Wolfe line search (Nocedal and Wright, Numerical Optimization, 2nd ed.,
- * Algorithms 7.4, 3.5 and 3.6), on a flat vector of doubles. The KAN paper trains with L-BFGS (pykan:
- * history 10, strong-Wolfe line search); DJL has no L-BFGS, so this one takes its gradients from DJL autograd
- * through {@link RegressionFit}.
+ * Algorithms 7.4, 3.5 and 3.6), on a flat vector of doubles, for full-batch fits of small models (the KAN
+ * paper trains with L-BFGS: pykan uses history 10 and a strong-Wolfe line search). DJL has no L-BFGS; this one
+ * takes any objective, and {@link RegressionFit} feeds it gradients from DJL autograd.
  *
  * <p>It is a stepper: {@link #start} evaluates the objective once, each {@link State#step()} is one
  * iteration (one line search, usually 1-3 evaluations), and {@link State#reset()} re-evaluates and clears the
