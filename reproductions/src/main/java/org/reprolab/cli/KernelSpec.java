@@ -10,6 +10,7 @@ import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code reprolab-java} Jupyter kernelspec: where it goes (Jupyter's data directories on Linux) and what
@@ -105,6 +106,25 @@ final class KernelSpec {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("kernel.json"), json, StandardCharsets.UTF_8);
         return dir;
+    }
+
+    /**
+     * The kernelspec of the same name under {@code userKernels} (the user's {@code kernels/}) that Jupyter would
+     * start instead of the one just installed in {@code installedDir} (the user data directory comes before the
+     * system ones in Jupyter's search path), when
+     * it runs a different jar; else empty. A stale one, left by an older checkout, makes every kernel die at
+     * start with "Unable to access jarfile".
+     */
+    static Optional<Path> shadowedBy(Path installedDir, Path userKernels) throws IOException {
+        Path user = userKernels.resolve(NAME);
+        Path json = user.resolve("kernel.json");
+        if (user.toAbsolutePath().normalize().equals(installedDir.toAbsolutePath().normalize())
+                || !Files.isRegularFile(json)
+                || Files.readString(json, StandardCharsets.UTF_8).equals(
+                        Files.readString(installedDir.resolve("kernel.json"), StandardCharsets.UTF_8))) {
+            return Optional.empty();
+        }
+        return Optional.of(user);
     }
 
     /** This JVM's {@code java}. */

@@ -327,6 +327,8 @@ public final class ReprolabCli implements Runnable {
                     java == null ? KernelSpec.currentJava() : java, jar == null ? KernelSpec.defaultJar() : jar);
             System.out.println("installed kernelspec " + KernelSpec.NAME + " (\"" + KernelSpec.DISPLAY_NAME + "\") in "
                     + dir);
+            KernelSpec.shadowedBy(dir, KernelSpec.kernelsDir(true, null)).ifPresent(user -> System.err.println("warning: Jupyter starts the kernelspec in "
+                    + user + " instead (another build); replace it with './reprolab kernel install --user' or remove it"));
             return 0;
         }
     }

@@ -94,6 +94,19 @@ class ReprolabCliTest {
     }
 
     @Test
+    void aStaleUserKernelspecIsNamedAsTheOneJupyterWouldStart() throws Exception {
+        Path jar = java.nio.file.Files.createFile(out.resolve("reprolab-kernel.jar"));
+        Path installed = KernelSpec.install(out.resolve("system/kernels"), KernelSpec.currentJava(), jar);
+        Path userKernels = out.resolve("user/kernels");
+        assertTrue(KernelSpec.shadowedBy(installed, userKernels).isEmpty(), "no user kernelspec: nothing shadows");
+        Path same = KernelSpec.install(userKernels, KernelSpec.currentJava(), jar);
+        assertTrue(KernelSpec.shadowedBy(installed, userKernels).isEmpty(), "the same kernel.json does no harm");
+        java.nio.file.Files.writeString(same.resolve("kernel.json"), "{\"argv\": [\"/old/checkout/kernel.jar\"]}");
+        assertEquals(same, KernelSpec.shadowedBy(installed, userKernels).orElseThrow());
+        assertTrue(KernelSpec.shadowedBy(same, userKernels).isEmpty(), "a user install shadows nothing");
+    }
+
+    @Test
     void kernelInstallFailsInOneLineWhenTheJarIsMissing() {
         String[] r = capture("kernel", "install", "--prefix", out.toString(), "--jar", out.resolve("nope.jar").toString());
         assertEquals("2", r[0]);
