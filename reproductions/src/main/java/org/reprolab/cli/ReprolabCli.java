@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.reprolab.data.DatasetException;
 import org.reprolab.engine.EngineUnavailableException;
@@ -327,7 +328,10 @@ public final class ReprolabCli implements Runnable {
                     java == null ? KernelSpec.currentJava() : java, jar == null ? KernelSpec.defaultJar() : jar);
             System.out.println("installed kernelspec " + KernelSpec.NAME + " (\"" + KernelSpec.DISPLAY_NAME + "\") in "
                     + dir);
-            KernelSpec.shadowedBy(dir, KernelSpec.kernelsDir(true, null)).ifPresent(user -> System.err.println("warning: Jupyter starts the kernelspec in "
+            // a --prefix install is found first through JUPYTER_PATH; a system-wide one comes after the user's
+            Optional<Path> shadow = where != null ? Optional.empty()
+                    : KernelSpec.shadowedBy(dir, KernelSpec.kernelsDir(true, null));
+            shadow.ifPresent(user -> System.err.println("warning: Jupyter starts the kernelspec in "
                     + user + " instead (another build); replace it with './reprolab kernel install --user' or remove it"));
             return 0;
         }
