@@ -28,7 +28,8 @@ public final class ImageSamples {
     /** The sample {@code name} as grey levels {@code [row][column]} in [0, 1]; one-line error for an unknown name. */
     public static float[][] gray(String name) {
         if (!NAMES.contains(name)) {
-            throw new IllegalArgumentException("unknown image sample '" + name + "'; valid: " + String.join(", ", NAMES));
+            throw new IllegalArgumentException("unknown image sample '" + name + "'; valid: " + String.join(", ",
+                    NAMES));
         }
         Path file = DataFiles.require("skimage/" + name + ".png", DEBIAN_DIR, INSTALL);
         BufferedImage img;

@@ -63,7 +63,8 @@ public final class TeachingSite {
             page(dir.resolve("result.html"), s.card().number() + ". " + s.card().title(),
                     "<p><a href=\"../index.html\">all papers</a> &middot; <a href=\"notebook.html\">notebook</a></p>"
                             + ResultHtml.section(s, a -> Html.escape(a.file()), a -> table(dir, a)));
-            boolean hasNotebook = notebook(notebooks.resolve(s.id() + ".html"), dir.resolve("notebook.html"), "../_static/");
+            boolean hasNotebook = notebook(notebooks.resolve(s.id() + ".html"), dir.resolve("notebook.html"),
+                    "../_static/");
             all = all.plus(s.tally());
             rows.append("<tr>").append(ResultHtml.td(Integer.toString(s.card().number())))
                     .append(ResultHtml.td(Html.escape(s.card().citation() + ", " + s.card().title())))

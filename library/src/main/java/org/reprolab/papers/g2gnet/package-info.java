@@ -8,7 +8,8 @@
  *   <li>A masked linear layer Y = X (W ⊙ M)ᵀ + b whose mask is a non-trainable DJL parameter, saved and loaded
  *       with the block (Eq. 1, {@link org.reprolab.papers.g2gnet.MaskedLinear}).</li>
  *   <li>Ensemble-to-ensemble masks (G ensembles per layer, each fed by k ensembles of the layer below; sparsity
- *       1 − k/G) and unstructured random masks of the same density (Eq. 2, {@link org.reprolab.papers.g2gnet.Masks}).</li>
+ *       1 − k/G) and unstructured random masks of the same density
+ *       (Eq. 2, {@link org.reprolab.papers.g2gnet.Masks}).</li>
  *   <li>The Hebbian score |corr(pre, post)| of z-scored activations on a batch (Eq. 3,
  *       {@link org.reprolab.papers.g2gnet.Hebbian}).</li>
  *   <li>Dynamic sparse training: cosine-decayed prune fraction, magnitude pruning, random or Hebbian regrowth at

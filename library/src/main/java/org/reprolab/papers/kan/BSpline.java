@@ -11,8 +11,9 @@ import org.reprolab.math.LinearAlgebra;
  *
  * <p>The basis follows the Cox-de Boor recursion (numbering ours):
  * <pre>
- *   B_{i,0}(x) = 1 if t_i ≤ x &lt; t_{i+1}, else 0                                                  Eq. (B1)
- *   B_{i,p}(x) = (x − t_i)/(t_{i+p} − t_i)·B_{i,p−1}(x) + (t_{i+p+1} − x)/(t_{i+p+1} − t_{i+1})·B_{i+1,p−1}(x)   Eq. (B2)
+ *   B_{i,0}(x) = 1 if t_i ≤ x &lt; t_{i+1}, else 0                                           Eq. (B1)
+ *   B_{i,p}(x) = (x − t_i)/(t_{i+p} − t_i)·B_{i,p−1}(x)
+ *              + (t_{i+p+1} − x)/(t_{i+p+1} − t_{i+1})·B_{i+1,p−1}(x)                          Eq. (B2)
  * </pre>
  * with 0/0 read as 0 (repeated knots). Three evaluations sit side by side: {@link #basis(NDArray, NDArray, int)}
  * in NDArray ops, so autograd flows through x; {@link #basisRow} in plain double precision (de Boor's
@@ -112,7 +113,8 @@ public final class BSpline {
             return knots[i] <= x && x < knots[i + 1] ? 1 : 0;               // Eq. (B1)
         }
         return ratio(x - knots[i], knots[i + p] - knots[i]) * coxDeBoor(i, p - 1, x, knots)
-                + ratio(knots[i + p + 1] - x, knots[i + p + 1] - knots[i + 1]) * coxDeBoor(i + 1, p - 1, x, knots); // Eq. (B2)
+                + ratio(knots[i + p + 1] - x, knots[i + p + 1] - knots[i + 1]) * coxDeBoor(i + 1, p - 1, x,
+                        knots); // Eq. (B2)
     }
 
     /** Σ_c coef_c·B_c(x) in double precision. */

@@ -24,7 +24,9 @@ import org.reprolab.report.Tables;
 import org.reprolab.train.RegressionFit;
 import tech.tablesaw.api.Table;
 
-/** KAN's and S-KAN's figures and small demonstration tables, built the same way by the reproduction and the notebook. */
+/**
+ * KAN's and S-KAN's figures and small demonstration tables, built the same way by the reproduction and the notebook.
+ */
 public final class KanFigures {
 
     private KanFigures() {}

@@ -180,7 +180,8 @@ public final class KanLayer extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> params) {
         NDArray x = in.singletonOrThrow();
-        return new NDList(kan(x, ps.getValue(knots, x.getDevice(), training), ps.getValue(coef, x.getDevice(), training),
+        return new NDList(kan(x, ps.getValue(knots, x.getDevice(), training), ps.getValue(coef, x.getDevice(),
+                training),
                 ps.getValue(scaleBase, x.getDevice(), training), ps.getValue(scaleSp, x.getDevice(), training), order,
                 base));
     }

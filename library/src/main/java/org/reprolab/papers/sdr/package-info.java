@@ -2,8 +2,8 @@
  * Ahmad and Hawkins (2016), "How do neurons operate on sparse distributed representations? A mathematical
  * theory of sparsity, neurons and active dendrites", <a href="https://arxiv.org/abs/1601.00720">arXiv:1601.00720</a>.
  *
- * <p>Equations implemented (numbering ours), with n cells of which a are active, a dendritic segment of s synapses and an
- * NMDA threshold θ:
+ * <p>Equations implemented (numbering ours), with n cells of which a are active, a dendritic segment of s synapses
+ * and an NMDA threshold θ:
  * <ol>
  *   <li>False match of a random pattern: P = Σ_{b=θ}^{s} C(s,b)·C(n−s, a−b) / C(n,a)
  *       ({@link org.reprolab.papers.sdr.SdrMath#falseMatch}).</li>

@@ -54,9 +54,9 @@ public final class AlphaDropout extends AbstractBlock {
     }
 
     /**
-     * The mean and variance (divisor n) of {@code n} standard-normal inputs after dropout at {@code rate}: alpha-dropout
-     * when {@code alpha}, else standard inverted dropout (zeros, then ÷ (1 − rate)). Random numbers come from the
-     * engine (seed it first); temporaries live in a sub-manager of {@code manager}.
+     * The mean and variance (divisor n) of {@code n} standard-normal inputs after dropout at {@code rate}:
+     * alpha-dropout when {@code alpha}, else standard inverted dropout (zeros, then ÷ (1 − rate)). Random numbers
+     * come from the engine (seed it first); temporaries live in a sub-manager of {@code manager}.
      */
     public static double[] sampleMoments(NDManager manager, float rate, int n, boolean alpha) {
         try (NDManager m = manager.newSubManager()) {

@@ -97,7 +97,8 @@ public final class KernelRegression {
     /** E[f_T(x)] = I(x, X)·M_T·Y after T steps of gradient descent (Eq. 6). */
     public static double[] gradientDescentMean(double[][] kernelTestTrain, double[][] kernelTrain, double[] y,
             double eta, long steps) {
-        return LinearAlgebra.multiply(kernelTestTrain, LinearAlgebra.multiply(gradientDescentOperator(kernelTrain, eta, steps), y));
+        return LinearAlgebra.multiply(kernelTestTrain, LinearAlgebra.multiply(gradientDescentOperator(kernelTrain, eta,
+                steps), y));
     }
 
     /** E[f_∞(x)] = I(x, X)·I(X, X)⁻¹·Y: kernel regression (Eq. 7). */

@@ -36,7 +36,8 @@ public final class SgNtkFigures {
     }
 
     /** The empirical kernel of one finite network (row-major, as {@link SurrogateMlp#kernel} gives it) beside I. */
-    public static Table finiteVsAnalytic(String title, List<String> entryNames, double[] empirical, double[][] analytic) {
+    public static Table finiteVsAnalytic(String title, List<String> entryNames, double[] empirical,
+            double[][] analytic) {
         record Row(String entry, @Column("empirical Î") double empirical, @Column("analytic I") double analytic) { }
         List<Row> rows = new ArrayList<>();
         int n = analytic[0].length;

@@ -33,7 +33,9 @@ public record LayerGradients(double epsilon, double tau, double minCurrent, doub
         long zeros64, long zeros32, int deadUnits, long surrogateZeros, int surrogateDeadUnits, int units,
         long unitImages) {
 
-    /** Measures {@code ultra}'s UltraLIF layer and {@code lif}'s surrogate LIF on {@code test} (one rate-coded draw). */
+    /**
+     * Measures {@code ultra}'s UltraLIF layer and {@code lif}'s surrogate LIF on {@code test} (one rate-coded draw).
+     */
     public static LayerGradients measure(SpikingMlp ultra, SpikingMlp lif, LabeledData test, NDManager manager) {
         UltraLif neuron = (UltraLif) ultra.neuron();
         try (NDManager scope = manager.newSubManager()) {

@@ -30,8 +30,9 @@ import org.reprolab.engine.NdConstants;
  * with v_0 = 0. At ε = 1 the membrane update is the linear LIF V_t = τ V_{t−1} + e^{I_t} written for
  * v = log V; as ε → 0 it tends to the max-plus (tropical) LIF of {@link TropicalLif}, within ε ln 2 per step.
  * The same smooth function is used forward and backward: no surrogate gradient. ε is learned through
- * log ε and clamped to [0.1, 20] (a fixed ε is used as given); with {@link Builder#optLearnableTau(boolean) optLearnableTau(true)} the
- * neuron is UltraPLIF, which also learns log τ (τ clamped to [0.01, 0.99]).
+ * log ε and clamped to [0.1, 20] (a fixed ε is used as given); with
+ * {@link Builder#optLearnableTau(boolean) optLearnableTau(true)} the neuron is UltraPLIF, which also learns
+ * log τ (τ clamped to [0.01, 0.99]).
  *
  * <p>Shapes: input currents (B, T, N) → spikes (B, T, N). ε and τ are scalars shared by the layer.
  */

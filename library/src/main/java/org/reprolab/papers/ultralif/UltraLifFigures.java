@@ -89,7 +89,8 @@ public final class UltraLifFigures {
             Charts.addLine(c, "UltraLIF ε = " + eps, time, UltraLif.simulate(in, tau, eps, threshold).get(1)
                     .toDoubleArray());
         }
-        Charts.addLine(c, "max-plus LIF (ε → 0)", time, TropicalLif.simulate(in, tau, threshold).get(1).toDoubleArray());
+        Charts.addLine(c, "max-plus LIF (ε → 0)", time, TropicalLif.simulate(in, tau, threshold).get(1)
+                .toDoubleArray());
         Charts.legendOutside(c);
         return c;
     }

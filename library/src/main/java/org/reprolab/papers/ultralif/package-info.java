@@ -10,7 +10,8 @@
  *       learnable ε: {@link org.reprolab.papers.ultralif.UltraLif}.</li>
  *   <li>UltraDLIF: u_i = LSE_ε(v_{i−1}, v_i, v_{i+1}) + I_i: {@link org.reprolab.papers.ultralif.UltraDlif}.</li>
  *   <li>The ε → 0 limit, the max-plus (tropical) LIF: {@link org.reprolab.papers.ultralif.TropicalLif}, and how
- *       far UltraLIF's trajectories are from it (≤ t·ε·ln 2): {@link org.reprolab.papers.ultralif.TrajectoryErrors}.</li>
+ *       far UltraLIF's trajectories are from it (≤ t·ε·ln 2):
+ *       {@link org.reprolab.papers.ultralif.TrajectoryErrors}.</li>
  *   <li>The spike derivatives of a trained layer, bounded by 1/(4ε) and never all zero for a unit:
  *       {@link org.reprolab.papers.ultralif.LayerGradients}.</li>
  *   <li>The paper's figures and small tables: {@link org.reprolab.papers.ultralif.UltraLifFigures}.</li>
