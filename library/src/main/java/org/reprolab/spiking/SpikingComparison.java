@@ -16,7 +16,6 @@ import org.reprolab.data.LabeledData;
 import org.reprolab.engine.Engines;
 import org.reprolab.engine.Interrupts;
 import org.reprolab.math.Stats;
-import org.reprolab.report.Column;
 import org.reprolab.report.Tables;
 import tech.tablesaw.api.Table;
 

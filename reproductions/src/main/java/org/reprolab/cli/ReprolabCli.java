@@ -246,11 +246,13 @@ public final class ReprolabCli implements Runnable {
         Path out;
 
         @Option(names = "--notebooks", defaultValue = "ci/out/notebooks",
-                description = "Executed notebooks as HTML (ci/notebooks.py run writes them). Default: ${DEFAULT-VALUE}.")
+                description = "Executed notebooks as HTML (ci/notebooks.py run writes them). Default: "
+                        + "${DEFAULT-VALUE}.")
         Path notebooks;
 
         @Option(names = "--results", defaultValue = "ci/out/results",
-                description = "Folders of result.json (the notebooks' last cells write them). Default: ${DEFAULT-VALUE}.")
+                description = "Folders of result.json (the notebooks' last cells write them). Default: "
+                        + "${DEFAULT-VALUE}.")
         Path results;
 
         @Override
@@ -282,7 +284,8 @@ public final class ReprolabCli implements Runnable {
                 return now.equals(next) ? 0 : CLAIMS_FAILED;
             }
             java.nio.file.Files.writeString(readme, next);
-            System.out.println(now.equals(next) ? "README.md was up to date" : "rewrote README.md's generated sections");
+            System.out.println(now.equals(next) ? "README.md was up to date" : "rewrote README.md's generated "
+                    + "sections");
             return 0;
         }
     }
@@ -332,7 +335,8 @@ public final class ReprolabCli implements Runnable {
             Optional<Path> shadow = where != null ? Optional.empty()
                     : KernelSpec.shadowedBy(dir, KernelSpec.kernelsDir(true, null));
             shadow.ifPresent(user -> System.err.println("warning: Jupyter starts the kernelspec in "
-                    + user + " instead (another build); replace it with './reprolab kernel install --user' or remove it"));
+                    + user + " instead (another build); replace it with './reprolab kernel install --user' or "
+                            + "remove it"));
             return 0;
         }
     }

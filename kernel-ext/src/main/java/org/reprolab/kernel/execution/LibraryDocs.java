@@ -17,7 +17,10 @@ final class LibraryDocs {
 
     private LibraryDocs() {}
 
-    /** The javadoc for a signature such as {@code double org.reprolab.papers.selu.SeluMomentMap.spectralNorm(double[][])}. */
+    /**
+     * The javadoc for a signature such as
+     * {@code double org.reprolab.papers.selu.SeluMomentMap.spectralNorm(double[][])}.
+     */
     static String forSignature(String signature) {
         // the declaring type is the match followed by ".member(" or "(" (a return type comes first)
         Matcher m = OWNER.matcher(signature);
@@ -75,7 +78,8 @@ final class LibraryDocs {
             }
             out.append(l).append('\n');
         }
-        return out.toString().replaceAll("\\{@(?:code|link|linkplain) ([^}]*)}", "$1").replaceAll("</?(?:p|pre|b|i|ul|li|ol)>", "")
+        return out.toString().replaceAll("\\{@(?:code|link|linkplain) ([^}]*)}", "$1")
+                .replaceAll("</?(?:p|pre|b|i|ul|li|ol)>", "")
                 .replaceAll("\n{3,}", "\n\n").strip();
     }
 }

@@ -49,7 +49,8 @@ final class MavenResolver {
         }
 
         String text() {
-            return group + ":" + artifact + (type == null ? "" : ":" + type) + (classifier == null ? "" : ":" + classifier)
+            return group + ":" + artifact + (type == null ? "" : ":" + type) + (classifier == null ? "" : ":"
+                    + classifier)
                     + ":" + version;
         }
 
@@ -84,7 +85,8 @@ final class MavenResolver {
     }
 
     /** The jars of {@code coords} and their runtime dependencies, downloaded into the local repository. */
-    static List<Path> resolve(List<Coordinate> coords, List<String> repositories) throws IOException, InterruptedException {
+    static List<Path> resolve(List<Coordinate> coords, List<String> repositories) throws IOException,
+            InterruptedException {
         Path dir = Files.createTempDirectory("reprolab-maven-");
         try {
             Files.writeString(dir.resolve("pom.xml"), pom(coords, repositories), StandardCharsets.UTF_8);
@@ -105,7 +107,8 @@ final class MavenResolver {
                 }
             }
             if (p.exitValue() != 0 || !Files.exists(cp)) {
-                throw new IOException("Maven could not resolve " + String.join(", ", coords.stream().map(Coordinate::text).toList())
+                throw new IOException("Maven could not resolve " + String.join(", ", coords.stream()
+                        .map(Coordinate::text).toList())
                         + ":\n" + lastLines(log, 15));
             }
             List<Path> jars = new ArrayList<>();

@@ -106,7 +106,8 @@ final class ReprolabMagics {
         Reproduction r = find("repro", a.positional.get(0));
         Profile profile;
         try {
-            profile = a.option("profile", null) == null ? Profile.fromEnvironment() : Profile.parse(a.option("profile", null));
+            profile = a.option("profile", null) == null ? Profile.fromEnvironment() : Profile.parse(a.option("profile",
+                    null));
         } catch (IllegalArgumentException e) {
             throw new UsageException("%repro run: " + e.getMessage());
         }
@@ -185,7 +186,8 @@ final class ReprolabMagics {
             kernel.display(out);
         } else {
             Table head = head(d, rows);
-            show(kernel, Views.wrap("<p>" + Html.escape(summary) + "</p>" + org.reprolab.report.Tables.toHtml(head, rows)),
+            show(kernel, Views.wrap("<p>" + Html.escape(summary) + "</p>" + org.reprolab.report.Tables.toHtml(head,
+                    rows)),
                     summary + "\n" + head.print());
         }
         return null;

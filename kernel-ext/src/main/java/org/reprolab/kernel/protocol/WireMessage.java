@@ -41,12 +41,14 @@ record WireMessage(List<byte[]> identities, byte[] signature, byte[] header, byt
                     + "metadata, content)");
         }
         return new WireMessage(List.copyOf(frames.subList(0, d)), frames.get(d + 1), frames.get(d + 2),
-                frames.get(d + 3), frames.get(d + 4), frames.get(d + 5), List.copyOf(frames.subList(d + 6, frames.size())));
+                frames.get(d + 3), frames.get(d + 4), frames.get(d + 5), List.copyOf(frames.subList(d + 6,
+                        frames.size())));
     }
 
     /** Whether the signature is {@code hmac}'s over header, parent, metadata and content (constant-time check). */
     boolean signedBy(HMACGenerator hmac) {
-        byte[] expected = hmac.calculateSignature(header, parent, metadata, content).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = hmac.calculateSignature(header, parent, metadata, content)
+                .getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, signature);
     }
 

@@ -202,7 +202,8 @@ public final class G2gNetReproduction extends PaperReproduction<G2gNetReproducti
         ctx.chart("g2g-mask-hidden-2", G2gNetFigures.maskHeatmap(g2g.get(1), "G2G mask of hidden layer 2 ("
                 + g2g.get(1).units() + " × " + g2g.get(1).inputs() + ", 8×8 blocks averaged)"));
         ctx.chart("random-mask-hidden-2", G2gNetFigures.maskHeatmap(
-                G2gNet.maskedLayers(nets.get(Connectivity.RANDOM)).get(1), "Random mask of hidden layer 2, same sparsity"));
+                G2gNet.maskedLayers(nets.get(Connectivity.RANDOM)).get(1),
+                        "Random mask of hidden layer 2, same sparsity"));
         ctx.decide(BUDGET, worstHidden > 1e-12 ? Double.NaN : Math.max(paramRatio, mulRatio),
                 String.format("hidden sparsity 0.75 (largest deviation %.1e); parameters %.4f, multiplies %.4f of "
                         + "dense", worstHidden, paramRatio, mulRatio));
@@ -247,7 +248,8 @@ public final class G2gNetReproduction extends PaperReproduction<G2gNetReproducti
                 "Hebbian %.4f − random regrowth %.4f", Stats.mean(acc[4]), Stats.mean(acc[3])));
         ctx.decide(CONSTANT, worstSparsity, "largest |sparsity − 0.75| over the hidden layers of both DST models and "
                 + "all seeds");
-        ctx.note(String.format("The abstract's G2GNet is above dense by up to 4.3 points (pooled over three benchmarks). "
+        ctx.note(String.format("The abstract's G2GNet is above dense by up to 4.3 points (pooled over three "
+                + "benchmarks). "
                 + "Here, means over seeds: G2G − dense %+.2f points, G2G + DST (random regrowth) − dense %+.2f, "
                 + "(Hebbian) − dense %+.2f.", 100 * (Stats.mean(acc[1]) - Stats.mean(acc[0])),
                 100 * (Stats.mean(acc[3]) - Stats.mean(acc[0])), 100 * (Stats.mean(acc[4]) - Stats.mean(acc[0]))));

@@ -38,16 +38,6 @@ public final class SdrReproduction extends PaperReproduction<SdrReproduction.Set
             + "agreement from a wrong formula (a missing term or θ off by one changes P by a factor), and 3,000 "
             + "expected events make the 95% interval about ±3.6%";
 
-    /** A Monte-Carlo claim: the simulated rate agrees with its closed form within the margin, on its interval. */
-    private static Claim agreement(String id, String what, String unit, String events, String ref, String where) {
-        return Claim.claim(id, what + ": simulated / exact lies within 1 ± 0.1 with its whole 95% interval, at every "
-                + unit + " with at least 3,000 expected " + events + ".")
-                .criterion(Criterion.within(1, MARGIN), MARGIN_BASIS).reference(Reference.of(1, ref, PAPER + " " + where))
-                .overSeeds().revised("|z| ≤ 4 (notes: within 4σ), a z-score without an interval", "a simulated rate "
-                        + "is a sample: it is decided on its 95% Wilson interval, which must lie within 10% of the "
-                        + "closed form at every setting with enough expected events");
-    }
-
     static final Claim TABLE = Claim.claim("table-1",
             "The exact false-match probabilities equal the paper's Table 1 (n=100000, a=2000; θ=s, s=2θ, union s=2mθ).")
             .criterion(Criterion.atMost(1e-9), "paper: Table 1 prints 15 digits; its union rows agree to about 1e-10, "
@@ -75,6 +65,14 @@ public final class SdrReproduction extends PaperReproduction<SdrReproduction.Set
             .reference(new Reference(null, "θ ≈ 8 to 20 synapses", PAPER + ", abstract and NMDA-threshold "
                     + "section (range from notes §2)"));
 
+    /**
+     * The grid of the paper's threshold figure: n, ‰ active, s (Numenta's compute_optimal_threshold.py; its median
+     * false-match rates reproduce the ones plot_optimal_threshold.py plots, see NmdaThresholdTest).
+     */
+    static final int[] GRID_N = {10_000, 30_000, 50_000, 70_000, 90_000, 110_000, 130_000, 150_000, 170_000, 190_000};
+    static final int[] GRID_PERMILLE = {5, 10, 15, 20, 25, 30};
+    static final int[] GRID_S = {20, 25, 30, 35, 40, 45, 50};
+
     // Table 1 as printed (15 significant digits).
     private static final int N = 100_000;
     private static final int A = 2000;
@@ -83,14 +81,6 @@ public final class SdrReproduction extends PaperReproduction<SdrReproduction.Set
     private static final double[][] TABLE_1C = {{6, 5.29386836275369e-8}, {8, 2.81724528327272e-10},
         {10, 1.5419276725872e-12}, {12, 8.58694100276592e-15}};
     private static final double[][] TABLE_1D = {{2, 4.91541864813209e-9}, {4, 4.62568448037595e-6}};
-
-    /**
-     * The grid of the paper's threshold figure: n, ‰ active, s (Numenta's compute_optimal_threshold.py; its median
-     * false-match rates reproduce the ones plot_optimal_threshold.py plots, see NmdaThresholdTest).
-     */
-    static final int[] GRID_N = {10_000, 30_000, 50_000, 70_000, 90_000, 110_000, 130_000, 150_000, 170_000, 190_000};
-    static final int[] GRID_PERMILLE = {5, 10, 15, 20, 25, 30};
-    static final int[] GRID_S = {20, 25, 30, 35, 40, 45, 50};
 
     /**
      * What differs between the profiles.
@@ -109,10 +99,11 @@ public final class SdrReproduction extends PaperReproduction<SdrReproduction.Set
 
         @Override
         public List<String> standIns() {
-            return List.of(String.format("Monte Carlo: %,d random patterns per false-match setting (%s), %,d trials per "
+            return List.of(String.format("Monte Carlo: %,d random patterns per false-match setting (%s), %,d trials "
+                    + "per "
                     + "noise level and %,d per union size.", falseMatchTrials, grid ? "the notes' point n=1024, a=8, "
-                    + "s=4, θ=2 and the grid n = 256 to 2048, 2 and 4%% active, s = 2θ, θ = 2 to 6" : "the notes' point "
-                    + "n=1024, a=8, s=4, θ=2", noiseTrials, unionTrials));
+                    + "s=4, θ=2 and the grid n = 256 to 2048, 2 and 4%% active, s = 2θ, θ = 2 to 6"
+                    : "the notes' point n=1024, a=8, s=4, θ=2", noiseTrials, unionTrials));
         }
     }
 
@@ -125,6 +116,17 @@ public final class SdrReproduction extends PaperReproduction<SdrReproduction.Set
         step("union", "Union of patterns on one segment", this::union, UNION);
         step("scaling", "Error vs θ and vs population size", this::scaling, SCALING);
         step("threshold", "The NMDA threshold that balances false matches against misses", this::threshold, THRESHOLD);
+    }
+
+    /** A Monte-Carlo claim: the simulated rate agrees with its closed form within the margin, on its interval. */
+    private static Claim agreement(String id, String what, String unit, String events, String ref, String where) {
+        return Claim.claim(id, what + ": simulated / exact lies within 1 ± 0.1 with its whole 95% interval, at every "
+                + unit + " with at least 3,000 expected " + events + ".")
+                .criterion(Criterion.within(1, MARGIN), MARGIN_BASIS).reference(Reference.of(1, ref, PAPER + " "
+                        + where))
+                .overSeeds().revised("|z| ≤ 4 (notes: within 4σ), a z-score without an interval", "a simulated rate "
+                        + "is a sample: it is decided on its 95% Wilson interval, which must lie within 10% of the "
+                        + "closed form at every setting with enough expected events");
     }
 
     @Override

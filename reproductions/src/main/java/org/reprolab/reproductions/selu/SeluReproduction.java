@@ -46,7 +46,8 @@ public final class SeluReproduction extends PaperReproduction<SeluReproduction.S
     static final Claim CONSTANTS = Claim.claim("constants",
             "Solving g(0,1) = (0,1) for ω=0, τ=1 gives the paper's λ₀₁ and α₀₁ (12 significant digits).")
             .criterion(Criterion.atMost(1e-12), "notes: the constants match the repository's to 12 significant digits")
-            .reference(Reference.of(SeluMomentMap.PAPER_LAMBDA, "λ₀₁=1.0507009873554805, α₀₁=1.6732632423543772", REPO));
+            .reference(Reference.of(SeluMomentMap.PAPER_LAMBDA, "λ₀₁=1.0507009873554805, α₀₁=1.6732632423543772",
+                    REPO));
     static final Claim JACOBIAN = Claim.claim("jacobian",
             "The Jacobian of the moment map at the fixed point (0,1) has spectral norm 0.7877 (a contraction).")
             .criterion(Criterion.within(0.7877, 1e-4), "notes: 0.787673 recomputed; the printed value has 4 digits")
@@ -59,15 +60,6 @@ public final class SeluReproduction extends PaperReproduction<SeluReproduction.S
             .reference(Reference.noNumber(PAPER + " Theorem 1"));
     static final Claim SELU_MEAN = fixedPoint("selu-mean", "mean", 0, 0.05);
     static final Claim SELU_VARIANCE = fixedPoint("selu-variance", "variance", 1, 0.15);
-
-    /** The fixed point (0, 1) kept after 64 random layers: the moment's mean over seeds within the notes' margin. */
-    private static Claim fixedPoint(String id, String moment, double value, double margin) {
-        return Claim.claim(id, "After 64 random LeCun-normal SELU layers the activations keep " + moment + " "
-                + (int) value + ": the mean over seeds lies within " + (int) value + " ± " + margin + " with its whole "
-                + "95% interval.").criterion(Criterion.within(value, margin), "notes: within " + margin + " of the "
-                + "fixed point (0, 1) that Theorem 1 makes attracting")
-                .reference(Reference.of(value, (int) value + " (the fixed point)", PAPER + " Theorem 1")).overSeeds();
-    }
 
     static final Claim RELU_VANISHES = Claim.check("relu-vanishes",
             "With the same LeCun-normal weights, ReLU activations' variance vanishes (below 1e-3 after 64 layers).")
@@ -91,14 +83,6 @@ public final class SeluReproduction extends PaperReproduction<SeluReproduction.S
     static final Claim VS_BATCHNORM = beats("deep-snn-vs-batchnorm", "the ReLU network with batch normalisation",
             "ReLU+BN");
 
-    /** The paper's claim that SNNs beat another network, in its direction, paired by seed. */
-    private static Claim beats(String id, String other, String name) {
-        return Claim.claim(id, "An 8-layer SNN is at least as accurate on Fashion-MNIST as " + other + ": SNN − " + name
-                + " ≥ 0, paired by seed.").criterion(Criterion.atLeast(0), BEATS).reference(NO_FASHION).overSeeds()
-                .revised("≥ −0.01 on one seed (within 1 point)", "the paper claims SNNs beat such networks, so the "
-                        + "claim is SNN − " + name + " ≥ 0, decided over seeds");
-    }
-
     static final Claim DEPTH = Claim.claim("depth-32",
             "A 32-layer SNN trains as well as the 8-layer SNN on Fashion-MNIST, a non-inferiority claim: 32 layers − "
                     + "8 layers ≥ −0.02, paired by seed (the paper's Fig. 1 trains 8-, 16- and 32-layer SNNs alike; it "
@@ -120,18 +104,21 @@ public final class SeluReproduction extends PaperReproduction<SeluReproduction.S
             .criterion(Criterion.atMost(0), "paper: SNNs have the best average rank of the feed-forward methods on the "
                     + "121 UCI tasks")
             .reference(Reference.noNumber(PAPER + ", Table 1 (121 UCI tasks; SNN best average rank)")).overSeeds()
-            .revised("SNN mean rank ≤ the better other mean rank, on one split", "decided over seeds, each with its own "
+            .revised("SNN mean rank ≤ the better other mean rank, on one split",
+                    "decided over seeds, each with its own "
                     + "splits; the comparison itself is unchanged");
     static final Claim SONAR = Claim.claim("sonar-accuracy",
             "An 8-layer SNN of width 64 reaches at least 80% test accuracy on UCI Sonar (mlbench): the mean over seeds "
                     + "is ≥ 0.80 with its whole 95% interval.")
             .criterion(Criterion.atLeast(0.80), "notes: Sonar ≥ 0.80 for an 8-layer SNN of width 64")
-            .reference(Reference.noNumber(PAPER + ", UCI results (per-task accuracies not available to us)")).overSeeds();
+            .reference(Reference.noNumber(PAPER + ", UCI results (per-task accuracies not available to us)"))
+                    .overSeeds();
     static final Claim IONOSPHERE = Claim.claim("ionosphere-accuracy",
             "An 8-layer SNN of width 64 reaches at least 88% test accuracy on UCI Ionosphere (mlbench): the mean over "
                     + "seeds is ≥ 0.88 with its whole 95% interval.")
             .criterion(Criterion.atLeast(0.88), "notes: Ionosphere ≥ 0.88 for an 8-layer SNN of width 64")
-            .reference(Reference.noNumber(PAPER + ", UCI results (per-task accuracies not available to us)")).overSeeds();
+            .reference(Reference.noNumber(PAPER + ", UCI results (per-task accuracies not available to us)"))
+                    .overSeeds();
 
     /** One learning rate and batch size per task for every network: no per-model tuning. */
     static final float LEARNING_RATE = 0.02f;
@@ -197,6 +184,23 @@ public final class SeluReproduction extends PaperReproduction<SeluReproduction.S
         step("fashion-mnist", "Deep SNN vs ReLU with and without batch normalisation on Fashion-MNIST, over seeds",
                 this::fashionMnist, VS_RELU, VS_BATCHNORM, DEPTH, DEPTH_ACCURACY);
         step("uci", "SNN vs ReLU MLPs on UCI tables, over seeds", this::uci, UCI, SONAR, IONOSPHERE);
+    }
+
+    /** The fixed point (0, 1) kept after 64 random layers: the moment's mean over seeds within the notes' margin. */
+    private static Claim fixedPoint(String id, String moment, double value, double margin) {
+        return Claim.claim(id, "After 64 random LeCun-normal SELU layers the activations keep " + moment + " "
+                + (int) value + ": the mean over seeds lies within " + (int) value + " ± " + margin + " with its whole "
+                + "95% interval.").criterion(Criterion.within(value, margin), "notes: within " + margin + " of the "
+                + "fixed point (0, 1) that Theorem 1 makes attracting")
+                .reference(Reference.of(value, (int) value + " (the fixed point)", PAPER + " Theorem 1")).overSeeds();
+    }
+
+    /** The paper's claim that SNNs beat another network, in its direction, paired by seed. */
+    private static Claim beats(String id, String other, String name) {
+        return Claim.claim(id, "An 8-layer SNN is at least as accurate on Fashion-MNIST as " + other + ": SNN − " + name
+                + " ≥ 0, paired by seed.").criterion(Criterion.atLeast(0), BEATS).reference(NO_FASHION).overSeeds()
+                .revised("≥ −0.01 on one seed (within 1 point)", "the paper claims SNNs beat such networks, so the "
+                        + "claim is SNN − " + name + " ≥ 0, decided over seeds");
     }
 
     @Override
@@ -279,7 +283,8 @@ public final class SeluReproduction extends PaperReproduction<SeluReproduction.S
         Map<String, SignalPropagation.Trace> traces = new LinkedHashMap<>();
         for (int seed = 0; seed < s.seeds(); seed++) {
             Engines.seed(ctx.seed("weights/" + seed));
-            SignalPropagation.Trace t = SignalPropagation.run(ctx.manager(), Act.SELU, 1, LAYERS, s.width(), s.samples());
+            SignalPropagation.Trace t = SignalPropagation.run(ctx.manager(), Act.SELU, 1, LAYERS, s.width(),
+                    s.samples());
             mean[seed] = t.mean()[LAYERS];
             variance[seed] = t.variance()[LAYERS];
             rows.add(new LayerRow("SELU, seed " + (seed + 1), mean[seed], variance[seed]));
@@ -333,7 +338,8 @@ public final class SeluReproduction extends PaperReproduction<SeluReproduction.S
         Map<String, double[]> curves = new LinkedHashMap<>();
         Map<String, float[]> firstSeedLoss = new LinkedHashMap<>();
         for (int seed = 0; seed < s.seeds(); seed++) {
-            LabeledData.Split data = new LabeledData.Split(allTrain.sample(s.train(), ctx.random("train-subset/" + seed)),
+            LabeledData.Split data = new LabeledData.Split(allTrain.sample(s.train(), ctx.random("train-subset/"
+                    + seed)),
                     allTest.sample(s.test(), ctx.random("test-subset/" + seed))).standardized();
             for (int k = 0; k < NETS.size(); k++) {
                 Block net = Mlp.builder().setWidth(s.hidden()).setDepth(k == 3 ? 32 : 8).setOutputs(10)
@@ -395,7 +401,8 @@ public final class SeluReproduction extends PaperReproduction<SeluReproduction.S
         Map<String, double[]> snn = new LinkedHashMap<>();
         List<UciRow> rows = new ArrayList<>();
         for (String name : s.tables()) {
-            LabeledData d = name.startsWith("sklearn:") ? SklearnDatasets.load(name.substring(8)) : UciTables.load(name);
+            LabeledData d = name.startsWith("sklearn:") ? SklearnDatasets.load(name.substring(8))
+                    : UciTables.load(name);
             double[][] acc = new double[models][s.seeds()];
             for (int seed = 0; seed < s.seeds(); seed++) {
                 LabeledData.Split split = d.split(0.25, ctx.random("split/" + name + "/" + seed)).standardized();

@@ -74,9 +74,11 @@ public final class SgNtkReproduction extends PaperReproduction<SgNtkReproduction
                     + "to m = 1000 (1 and 2 hidden layers; the NNGP's arcsine gives a 1/m rate, i.e. 10-fold).")
             .criterion(Criterion.atMost(0.2), "ours: the arcsine NNGP of erf_m reaches sign's as 1/m, 10-fold per "
                     + "decade; 5-fold leaves room")
-            .reference(Reference.noNumber(PAPER + ", SG-NTK of sign as the m → ∞ limit of erf_m; closed form Eq. E6 ours"))
+            .reference(Reference.noNumber(PAPER
+                    + ", SG-NTK of sign as the m → ∞ limit of erf_m; closed form Eq. E6 ours"))
             .revised("every entry of I_1000 within 0.1% of I_sign", "that was ill-posed: on the diagonal the arcsine "
-                    + "NNGP of erf_m approaches sign's only as 1/m (square-root singularity at ρ = 1), so the deviation "
+                    + "NNGP of erf_m approaches sign's only as 1/m (square-root singularity at ρ = 1), so the "
+                            + "deviation "
                     + "at m = 1000 is about 1e-3 whatever the SG-NTK does; the check tests the convergence itself");
     static final Claim SGL_MEAN = Claim.claim("sgl-mean",
             "Sign networks trained by surrogate gradient descent predict on average what SG-NTK regression predicts "
@@ -128,8 +130,10 @@ public final class SgNtkReproduction extends PaperReproduction<SgNtkReproduction
         public List<String> standIns() {
             return List.of(String.format("Empirical kernels: %d hidden layer%s, widths %s (the paper's figure goes to "
                     + "1000), %d networks per width.", depth, depth > 1 ? "s" : "", Arrays.toString(WIDTHS), networks),
-                    String.format("SGL: %d hidden layer%s; for each of %d seeds an ensemble of %d sign networks per width "
-                            + "%s (the paper trains 500 networks per width), %d full-batch steps with η = 1/λ_max of the "
+                    String.format("SGL: %d hidden layer%s; for each of %d seeds an ensemble of %d sign networks per "
+                            + "width "
+                            + "%s (the paper trains 500 networks per width), %d full-batch steps with η = 1/λ_max "
+                                    + "of the "
                             + "analytic SG-NTK on the training set, compared with the kernel prediction after the same "
                             + "steps rather than at convergence.", sglDepth, sglDepth > 1 ? "s" : "", seeds, ensemble,
                             Arrays.toString(sglWidths), steps));
@@ -239,7 +243,8 @@ public final class SgNtkReproduction extends PaperReproduction<SgNtkReproduction
         ctx.chart("sg-ntk-slice", SgNtkFigures.slice("SG-NTK erf(m=5), erf'(2): I(x₀, x(α)), one network per width",
                 analyticRow, slice));
         StringBuilder all = new StringBuilder();
-        slopes.forEach((name, e) -> all.append(all.length() == 0 ? "" : "; ").append(name).append(' ').append(e.format()));
+        slopes.forEach((name, e) -> all.append(all.length() == 0 ? "" : "; ").append(name).append(' ')
+                .append(e.format()));
         ctx.note("Fitted log-log slopes of the error against width with their 95% intervals (1/√n fluctuations give "
                 + "−0.5): " + all + ".");
         String worst = slopes.get("SG-NTK erf(5), erf'(2)").hi() >= slopes.get("SG-NTK erf(20), erf'(2)").hi()

@@ -78,7 +78,8 @@ public final class UltraLifReproduction extends PaperReproduction<UltraLifReprod
             "The trained UltraLIF layer's spike derivatives do not vanish: no hidden unit is dead, i.e. every unit "
                     + "has ∂s/∂I ≠ 0 (float32, as trained) on some test image.")
             .criterion(Criterion.atMost(0), "paper: non-vanishing gradients (Sec. 5); project page: 'No dead neurons'")
-            .reference(Reference.noNumber(PAPER + " Sec. 5 (non-vanishing gradients); project page: 'No dead neurons'"));
+            .reference(Reference.noNumber(PAPER
+                    + " Sec. 5 (non-vanishing gradients); project page: 'No dead neurons'"));
     static final Claim FMNIST_ULTRALIF = Claim.claim("fmnist-ultralif-vs-lif",
             "At T = 1 on Fashion-MNIST, UltraLIF is at least as accurate as the surrogate-gradient LIF: "
                     + "UltraLIF − LIF ≥ 0 points, paired by seed.")
@@ -121,7 +122,8 @@ public final class UltraLifReproduction extends PaperReproduction<UltraLifReprod
                     + "UltraLIF − LIF ≥ 0 points, paired by seed (synthetic event recordings stand in for N-MNIST, "
                     + "DVS-Gesture and SHD).")
             .criterion(Criterion.atLeast(0), "paper: the gains over surrogate-gradient baselines are 'most "
-                    + "pronounced in the ultra-low latency regime (T=1) on neuromorphic and temporal datasets' (abstract)")
+                    + "pronounced in the ultra-low latency regime (T=1) on neuromorphic and temporal datasets' "
+                            + "(abstract)")
             .reference(Reference.of(11.22, "best Ultra − best baseline: +3.91 (N-MNIST), +7.96 (DVS-Gesture), +11.22 "
                     + "points (SHD)", T1_TABLE))
             .overSeeds();
@@ -172,7 +174,8 @@ public final class UltraLifReproduction extends PaperReproduction<UltraLifReprod
         public List<String> standIns() {
             return List.of(
                     String.format("Fashion-MNIST at T = 1: %,d of the 60,000 training and %,d of the 10,000 test "
-                            + "images per seed (a fresh subset for each seed when fewer than all), %d epochs (the paper "
+                            + "images per seed (a fresh subset for each seed when fewer than all), %d epochs (the "
+                                    + "paper "
                             + "trains 100), %d seeds; we report the last epoch's test accuracy, not the best one.",
                             train, test, epochs, seeds),
                     String.format("Synthetic event task: %,d training and %,d test recordings drawn afresh for each of "
@@ -241,7 +244,8 @@ public final class UltraLifReproduction extends PaperReproduction<UltraLifReprod
         double[] eps = new double[n];
         for (int i = 0; i < n; i++) {
             a[i] = rng.nextDouble(-10, 10);
-            b[i] = i % 10 == 0 ? a[i] : rng.nextDouble(-10, 10);     // one pair in ten is a tie, where the bound is attained
+            b[i] = i % 10 == 0 ? a[i] : rng.nextDouble(-10,
+                    10);     // one pair in ten is a tie, where the bound is attained
             eps[i] = Math.pow(10, rng.nextDouble(-4, 1));
         }
         SoftMaxPlus.BoundCheck c = SoftMaxPlus.checkBound(ctx.manager(), a, b, eps);
@@ -330,7 +334,8 @@ public final class UltraLifReproduction extends PaperReproduction<UltraLifReprod
         LabeledData.Standardizer paper = new LabeledData.Standardizer(mean, sd);
         LabeledData train = FashionMnist.train();
         LabeledData test = FashionMnist.test();
-        SpikingComparison.Result r = compare(ctx, s, FMNIST_MODELS, 10, s.epochs(), false, seed -> new LabeledData.Split(
+        SpikingComparison.Result r = compare(ctx, s, FMNIST_MODELS, 10, s.epochs(), false, seed
+                -> new LabeledData.Split(
                 subset(train, s.train(), ctx.random("train-subset/" + seed)).standardize(paper),
                 subset(test, s.test(), ctx.random("test-subset/" + seed)).standardize(paper)));
         ctx.chart("spike-rate", UltraLifFigures.perEpoch("Spike rate on the test set (mean over seeds)", "mean spike",
