@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Reprolab needs on Debian 12 and builds it: system packages (apt), the datasets
-# (data-scripts/get-data.sh), the jars (Maven) and the Jupyter kernel (user-level kernelspec 'reprolab-java').
+# (data-scripts/get-data.sh), playwright-core for the browser test (npm ci in ci/browser), the jars (Maven) and
+# the Jupyter kernel (user-level kernelspec 'reprolab-java').
 # Idempotent; both Quick start commands call it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -12,9 +13,10 @@ java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.sp
 [ "${java_major%%.*}" -ge 17 ] 2>/dev/null || die "Java $java_major found, 17 or newer needed: sudo apt-get install openjdk-17-jdk-headless"
 command -v mvn >/dev/null || die "no Maven; install it: sudo apt-get install maven"
 
-# Debian packages: Jupyter (notebooks and the kernel tests) and the tools the data scripts use.
+# Debian packages: Jupyter (notebooks and the kernel tests), the tools the data scripts use, and chromium (the
+# browser test drives it; nothing else is downloaded for it at run time).
 packages=(jupyter-nbconvert python3-nbclient python3-nbformat jupyter-client python3-jupyter-kernel-test
-    jupyter-notebook python3-pytest r-base-core)
+    jupyter-notebook python3-pytest r-base-core chromium)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -29,8 +31,26 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
         || die "apt-get install ${missing[*]} failed; run it by hand to see why"
 fi
+# Node.js from elsewhere may lack npm, or be too old for playwright-core (it needs 18).
+command -v node >/dev/null && command -v npm >/dev/null \
+    || die "no node or npm after apt-get; install Node.js 18 or newer with npm: sudo apt-get install nodejs npm"
+node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 18 ? 0 : 1)' \
+    || die "Node.js $(node --version) found, 18 or newer needed (playwright-core): sudo apt-get install nodejs npm"
 
 data-scripts/get-data.sh
+
+# playwright-core for the browser test (ci/test_browser.js), at the version ci/browser/package-lock.json pins; npm ci
+# only when the installed one differs. It drives Debian's chromium, so no browser is downloaded.
+pinned_playwright() {
+    node -e 'const l = require("./ci/browser/package-lock.json").packages["node_modules/playwright-core"].version;
+        let i = null; try { i = require("./ci/browser/node_modules/playwright-core/package.json").version; } catch (e) {}
+        process.exit(l === i ? 0 : 1)'
+}
+if ! pinned_playwright 2>/dev/null; then
+    echo "install: npm ci in ci/browser (playwright-core for the browser test)"
+    (cd ci/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
+        || die "npm ci in ci/browser failed; rerun it there to see why"
+fi
 
 echo "install: building (mvn package -DskipTests)"
 mvn -B -q package -DskipTests || die "the Maven build failed; rerun 'mvn package -DskipTests' to see why"

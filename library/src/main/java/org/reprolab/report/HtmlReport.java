@@ -46,7 +46,7 @@ public final class HtmlReport {
                 .append(" &middot; written ").append(Instant.now()).append("</p>");
         h.append("<table style=\"").append(ResultHtml.TABLE).append("\"><thead><tr>");
         for (String c : List.of("#", "paper", "profile", "verdicts", "time")) {
-            h.append("<th style=\"").append(ResultHtml.HEAD).append("\">").append(c).append("</th>");
+            h.append(ResultHtml.th(c));
         }
         h.append("</tr></thead><tbody>");
         for (ResultSummary s : results) {

@@ -21,7 +21,12 @@ import org.reprolab.repro.VerdictSummary;
  * Reprolab's results as HTML, one copy for the offline report, the teaching site and the notebook: a paper
  * section, a step, a paper card, the verdict table and badges. Every element carries inline styles, because
  * Jupyter strips {@code <style>} blocks from untrusted notebooks (any notebook a student receives) and the
- * colours of PASS, FAIL and INCONCLUSIVE must survive that.
+ * colours of PASS, FAIL and INCONCLUSIVE must survive that. Jupyter Notebook 6.4 goes further in an untrusted
+ * notebook: its sanitiser turns every inline style into {@code undefined:undefined} (jupyter/notebook#6172), while
+ * its own CSS right-aligns every table cell and greys Bootstrap's {@code .badge}. So the HTML also carries what
+ * that sanitiser keeps: {@code <div align="left">} in each table cell, {@code bgcolor} on header cells, and a
+ * {@code <font color>} in each badge, which the badge's inline {@code color:inherit} overrides where styles
+ * survive (a pill with white or dark text) and which colours the badge's text where they do not.
  */
 public final class ResultHtml {
 
@@ -32,7 +37,8 @@ public final class ResultHtml {
     /** INCONCLUSIVE: amber (dark text on it). */
     public static final String AMBER = "#f2a900";
 
-    static final String TABLE = "border-collapse:collapse;margin:.5em 0;font-size:.9em";
+    /** The inline style of every table we emit. */
+    public static final String TABLE = "border-collapse:collapse;margin:.5em 0;font-size:.9em";
     static final String CELL = "border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top";
     static final String HEAD = CELL + ";background:#f5f5f5";
     static final String CAPTION = "text-align:left;font-weight:bold;padding:2px 0";
@@ -55,15 +61,22 @@ public final class ResultHtml {
             case INCONCLUSIVE -> AMBER;
         };
         String fg = outcome == Outcome.INCONCLUSIVE ? "#1a1a1a" : "#fff";
-        return "<span class=\"badge " + outcome.name().toLowerCase(java.util.Locale.ROOT) + "\" style=\""
-                + "display:inline-block;border-radius:3px;padding:1px 7px;font-weight:bold;font-size:.85em;background:"
-                + bg + ";color:" + fg + "\">" + Html.escape(text) + "</span>";
+        return pill(outcome.name().toLowerCase(java.util.Locale.ROOT), bg, fg, text);
     }
 
     /** A grey badge for something that is neither verdict (a step that decides nothing). */
     public static String neutralBadge(String text) {
-        return "<span class=\"badge\" style=\"display:inline-block;border-radius:3px;padding:1px 7px;"
-                + "font-weight:bold;font-size:.85em;background:#888;color:#fff\">" + Html.escape(text) + "</span>";
+        return pill("neutral", "#888", "#fff", text);
+    }
+
+    /**
+     * A badge: class {@code verdict} (not Bootstrap's {@code badge}, which Notebook greys), a pill in {@code bg}
+     * with {@code fg} text, and, where inline styles are destroyed, bold text in {@code bg}.
+     */
+    private static String pill(String kind, String bg, String fg, String text) {
+        return "<span class=\"verdict " + kind + "\" style=\"display:inline-block;border-radius:3px;padding:1px 7px;"
+                + "font-size:.85em;background:" + bg + ";color:" + fg + "\"><b><font color=\"" + bg
+                + "\" style=\"color:inherit\">" + Html.escape(text) + "</font></b></span>";
     }
 
     /**
@@ -94,7 +107,7 @@ public final class ResultHtml {
                 + CAPTION + "\">" + Html.escape(caption) + "</caption><thead><tr>");
         for (String c : withPaper ? List.of("claim", "verdict", "measured", "criterion", "paper", "source")
                 : List.of("check", "verdict", "measured", "criterion")) {
-            h.append("<th style=\"").append(HEAD).append("\">").append(c).append("</th>");
+            h.append(th(c));
         }
         h.append("</tr></thead><tbody>");
         for (Verdict v : verdicts) {
@@ -114,8 +127,15 @@ public final class ResultHtml {
         return h.append("</tbody></table>").toString();
     }
 
-    static String td(String html) {
-        return "<td style=\"" + CELL + "\">" + html + "</td>";
+    /** A table cell, left-aligned and at the top also where Notebook's CSS right-aligns cells (see above). */
+    public static String td(String html) {
+        return "<td style=\"" + CELL + "\" valign=\"top\"><div align=\"left\">" + html + "</div></td>";
+    }
+
+    /** A header cell, left-aligned on a light grey also where inline styles are destroyed (see above). */
+    public static String th(String html) {
+        return "<th style=\"" + HEAD + "\" bgcolor=\"#f5f5f5\" valign=\"top\"><div align=\"left\">" + html
+                + "</div></th>";
     }
 
     /** A notebook's closing summary: the tally as a badge, then the verdict tables. */
@@ -143,9 +163,8 @@ public final class ResultHtml {
         PaperCard c = r.card();
         StringBuilder h = new StringBuilder("<h2>" + c.number() + ". " + Html.escape(c.title()) + "</h2>");
         h.append(card(c));
-        h.append("<table style=\"").append(TABLE).append("\"><thead><tr><th style=\"").append(HEAD)
-                .append("\">id</th><th style=\"").append(HEAD).append("\">kind</th><th style=\"").append(HEAD)
-                .append("\">statement</th><th style=\"").append(HEAD).append("\">criterion</th></tr></thead><tbody>");
+        h.append("<table style=\"").append(TABLE).append("\"><thead><tr>").append(th("id")).append(th("kind"))
+                .append(th("statement")).append(th("criterion")).append("</tr></thead><tbody>");
         for (Claim cl : r.claims()) {
             h.append("<tr>").append(td("<b>" + Html.escape(cl.id()) + "</b>"))
                     .append(td(cl.isCheck() ? "check" : cl.sampled() ? "claim, over seeds" : "claim"))
@@ -184,9 +203,8 @@ public final class ResultHtml {
         h.append("</h3>");
         h.append(verdictTable(r.verdicts()));
         if (!r.metrics().isEmpty()) {
-            h.append("<table class=\"metrics\" style=\"").append(TABLE).append("\"><thead><tr><th style=\"")
-                    .append(HEAD).append("\">metric</th><th style=\"").append(HEAD)
-                    .append("\">value</th></tr></thead><tbody>");
+            h.append("<table class=\"metrics\" style=\"").append(TABLE).append("\"><thead><tr>").append(th("metric"))
+                    .append(th("value")).append("</tr></thead><tbody>");
             r.metrics().forEach((k, v) -> h.append("<tr>").append(td(Html.escape(k)))
                     .append(td(Html.escape(SignificantDigits.format(v)))).append("</tr>"));
             h.append("</tbody></table>");
@@ -210,7 +228,8 @@ public final class ResultHtml {
         h.append("<section class=\"paper\" id=\"").append(Html.escape(s.id())).append("\">");
         h.append("<h2 style=\"margin:1.2em 0 .2em;border-bottom:1px solid #ddd;padding-bottom:.2em\">")
                 .append(c.number()).append(". ").append(Html.escape(c.title())).append(" ")
-                .append(s.complete() ? badge(s.tally()) : badge(Outcome.FAIL, "incomplete: " + s.tally().line()))
+                .append(badge(s.tally()))
+                .append(s.complete() ? "" : " " + neutralBadge("incomplete: not every step ran"))
                 .append("</h2>");
         h.append(card(c));
         h.append("<p style=\"").append(META).append("\">").append(Html.escape(s.profile())).append(" profile, seed ")

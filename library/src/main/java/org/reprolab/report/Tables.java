@@ -127,7 +127,7 @@ public final class Tables {
         }
         s.append("<thead><tr>");
         for (String c : t.columnNames()) {
-            s.append("<th style=\"").append(ResultHtml.HEAD).append("\">").append(Html.escape(c)).append("</th>");
+            s.append(ResultHtml.th(Html.escape(c)));
         }
         s.append("</tr></thead><tbody>");
         int rows = Math.min(t.rowCount(), maxRows);

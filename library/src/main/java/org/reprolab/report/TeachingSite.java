@@ -86,7 +86,7 @@ public final class TeachingSite {
                 + "counted apart.</p>");
         h.append("<table style=\"").append(ResultHtml.TABLE).append("\"><thead><tr>");
         for (String c : List.of("#", "paper", "verdicts (quick profile)", "pages")) {
-            h.append("<th style=\"").append(ResultHtml.HEAD).append("\">").append(c).append("</th>");
+            h.append(ResultHtml.th(c));
         }
         h.append("</tr></thead><tbody>").append(rows).append("</tbody></table>");
         Path index = out.resolve("index.html");

@@ -22,6 +22,7 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.reprolab.kernel.execution.JShellEvaluator;
 import org.reprolab.kernel.execution.UsageException;
 import org.reprolab.report.Html;
+import org.reprolab.report.ResultHtml;
 
 /**
  * The IJava-compatible magics, which need the kernel's JShell: {@code %classpath}, {@code %jars},
@@ -211,12 +212,15 @@ public final class KernelMagics {
 
     static Object help(BaseKernel k, List<String> args) {
         MagicArgs.parse("help", args, Set.of(), Set.of()).expect(0, 0, "");
-        StringBuilder h = new StringBuilder("<table><thead><tr><th>magic</th><th>what it does</th></tr></thead><tbody>");
+        // ResultHtml's cells: left-aligned, where Notebook's CSS right-aligns table cells, also untrusted
+        StringBuilder h = new StringBuilder("<table style=\"" + ResultHtml.TABLE + "\"><thead><tr>"
+                + ResultHtml.th("magic") + ResultHtml.th("what it does") + "</tr></thead><tbody>");
         for (String[] row : MagicHelp.rows(k.getMagicsRegistry())) {
-            h.append("<tr><td><code>").append(Html.escape(row[0])).append("</code></td><td>")
-                    .append(Html.escape(row[1])).append("</td></tr>");
+            h.append("<tr>").append(ResultHtml.td("<code>" + Html.escape(row[0]) + "</code>"))
+                    .append(ResultHtml.td(Html.escape(row[1]))).append("</tr>");
         }
-        h.append("<tr><td><code>expression?</code></td><td>signature and javadoc of expression (pager)</td></tr>");
+        h.append("<tr>").append(ResultHtml.td("<code>expression?</code>"))
+                .append(ResultHtml.td("signature and javadoc of expression (pager)")).append("</tr>");
         h.append("</tbody></table>");
         DisplayData d = new DisplayData();
         d.putText(MagicHelp.text(k.getMagicsRegistry()));
