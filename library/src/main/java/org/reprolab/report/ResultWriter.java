@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -18,20 +19,27 @@ import tech.tablesaw.api.Table;
 /**
  * Writes a result as {@code <out>/<id>/result.json}, {@code tables/*.csv} (with an HTML fragment each, for
  * the report) and {@code charts/*.png}.
- * Everything is written to a temporary folder first and moved into place, so a failed write leaves the
- * previous result (or nothing) behind, never half a result.
+ * Everything is written to a temporary folder first and moved into place ({@link #writeFolder}), so a failed or
+ * killed write leaves the previous result (or nothing) behind, never half a result.
  */
 public final class ResultWriter {
+
+    // A '.' cannot occur in a paper id or a unit's name, so ".<name>.partial-" never matches another name's leftovers.
+    private static final String PARTIAL = ".partial-";
+    private static final String OLD = ".old-";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private ResultWriter() {}
 
     /** Writes {@code r} under {@code outDir}; returns the paper's folder. */
     public static Path write(ReproResult r, Path outDir, String gitCommit) throws IOException {
-        Files.createDirectories(outDir);
-        Path target = outDir.resolve(r.id());
-        Path tmp = Files.createTempDirectory(outDir, "." + r.id() + "-");
-        try {
-            ResultSummary summary = ResultSummary.of(r, gitCommit);
+        return writeTo(r, outDir.resolve(r.id()), gitCommit);
+    }
+
+    /** Writes {@code r} as the folder {@code target} (replacing it whole); returns {@code target}. */
+    public static Path writeTo(ReproResult r, Path target, String gitCommit) throws IOException {
+        ResultSummary summary = ResultSummary.of(r, gitCommit);
+        return writeFolder(target, tmp -> {
             Path tables = Files.createDirectories(tmp.resolve("tables"));
             for (Map.Entry<String, Table> e : r.tables().entrySet()) {
                 Tables.writeCsv(e.getValue(), tables.resolve(e.getKey() + ".csv"));
@@ -44,16 +52,117 @@ public final class ResultWriter {
                 Files.write(charts.resolve(e.getKey() + ".png"), Charts.png(e.getValue()));
             }
             Files.writeString(tmp.resolve("result.json"), summary.toJson(), StandardCharsets.UTF_8);
-            deleteTree(target);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target);
+        });
+    }
+
+    /** Fills a new, empty folder. */
+    @FunctionalInterface
+    public interface Filler {
+        /** Writes the folder's contents into {@code dir}. */
+        void fill(Path dir) throws IOException;
+    }
+
+    /**
+     * Writes the folder {@code target} whole or not at all: {@code fill} writes into a hidden sibling
+     * ({@code .<name>.partial-<n>}), which is then renamed into place; a previous {@code target} is first renamed
+     * aside ({@code .<name>.old-<n>}) and deleted afterwards. At every instant {@code target} is either absent or
+     * complete. A process killed half-way leaves only hidden siblings behind, which {@link #cleanStale} removes.
+     */
+    public static Path writeFolder(Path target, Filler fill) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        String name = target.getFileName().toString();
+        Path tmp = hiddenSibling(parent, name, PARTIAL, true);
+        try {
+            fill.fill(tmp);
+            Path old = null;
+            if (Files.exists(target)) {
+                old = hiddenSibling(parent, name, OLD, false);
+                move(target, old);
+            }
+            move(tmp, target);
+            if (old != null) {
+                deleteTree(old);
             }
             return target;
         } catch (IOException | RuntimeException e) {
             deleteTree(tmp);
             throw e;
+        }
+    }
+
+    /**
+     * Deletes what a killed {@link #writeFolder} of {@code target} left beside it (its hidden partial and old
+     * folders), and nothing else: not the folder itself, nor the leftovers of a sibling with another name.
+     * Returns how many it deleted. Call it only where no other process is writing {@code target}.
+     */
+    public static int cleanStale(Path target) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        if (!Files.isDirectory(parent)) {
+            return 0;
+        }
+        String name = target.getFileName().toString();
+        List<Path> stale;
+        try (Stream<Path> siblings = Files.list(parent)) {
+            stale = siblings.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith("." + name + PARTIAL) || n.startsWith("." + name + OLD);
+            }).toList();
+        }
+        for (Path p : stale) {
+            deleteTree(p);
+        }
+        return stale.size();
+    }
+
+    /** Writes the text file {@code file} whole or not at all (a hidden sibling renamed over it); returns it. */
+    public static Path writeFile(Path file, String text) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = hiddenSibling(parent, file.getFileName().toString(), PARTIAL, false);
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+
+    /** Whether {@code dir} is a hidden leftover of {@link #writeFolder} (or any hidden folder): not a result. */
+    public static boolean isHidden(Path dir) {
+        return dir.getFileName().toString().startsWith(".");
+    }
+
+    /**
+     * A new hidden name beside {@code name}, created as a folder when {@code create} is set. Unlike
+     * {@code Files.createTempDirectory} it keeps the umask's permissions, so results on shared storage stay
+     * readable by the group.
+     */
+    private static Path hiddenSibling(Path parent, String name, String kind, boolean create) throws IOException {
+        while (true) {
+            Path p = parent.resolve("." + name + kind + Long.toUnsignedString(RANDOM.nextLong(), 36));
+            if (!create) {
+                if (!Files.exists(p)) {
+                    return p;
+                }
+                continue;
+            }
+            try {
+                return Files.createDirectory(p);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // drawn twice: draw again
+            }
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
         }
     }
 
