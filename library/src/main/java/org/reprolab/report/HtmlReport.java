@@ -29,8 +29,8 @@ public final class HtmlReport {
         if (Files.isDirectory(outDir)) {
             try (Stream<Path> dirs = Files.list(outDir)) {
                 // Hidden folders are what a killed write left behind, never results.
-                for (Path d : dirs.filter(p -> !ResultWriter.isHidden(p) && Files.isRegularFile(p.resolve("result.json")))
-                        .toList()) {
+                for (Path d : dirs.filter(p -> !ResultWriter.isHidden(p)
+                        && Files.isRegularFile(p.resolve("result.json"))).toList()) {
                     results.add(ResultSummary.read(d.resolve("result.json")));
                 }
             }

@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +29,12 @@ import tech.tablesaw.api.Table;
  */
 public final class ResultWriter {
 
-    // A '.' cannot occur in a paper id or a unit's name, so ".<name>.partial-" never matches another name's leftovers.
+    // A '.' cannot occur in a paper id or a unit's name, so ".<name>.partial-" never matches another name's
+    // leftovers.
     private static final String PARTIAL = ".partial-";
     private static final String OLD = ".old-";
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String HOST = hostName();
 
     private ResultWriter() {}
 
@@ -64,37 +71,42 @@ public final class ResultWriter {
 
     /**
      * Writes the folder {@code target} whole or not at all: {@code fill} writes into a hidden sibling
-     * ({@code .<name>.partial-<n>}), which is then renamed into place; a previous {@code target} is first renamed
-     * aside ({@code .<name>.old-<n>}) and deleted afterwards. At every instant {@code target} is either absent or
-     * complete. A process killed half-way leaves only hidden siblings behind, which {@link #cleanStale} removes.
+     * ({@code .<name>.partial-<host>-<pid>-<n>}), which is then renamed into place; a previous {@code target} is
+     * first renamed aside ({@code .<name>.old-<host>-<pid>-<n>}) and deleted afterwards (put back if the rename
+     * fails). At every instant {@code target} is either absent or complete. A process killed half-way leaves only
+     * hidden siblings behind, which {@link #cleanStale} removes.
      */
     public static Path writeFolder(Path target, Filler fill) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         String name = target.getFileName().toString();
         Path tmp = hiddenSibling(parent, name, PARTIAL, true);
+        Path old = null;
         try {
             fill.fill(tmp);
-            Path old = null;
             if (Files.exists(target)) {
                 old = hiddenSibling(parent, name, OLD, false);
                 move(target, old);
             }
             move(tmp, target);
-            if (old != null) {
-                deleteTree(old);
-            }
-            return target;
         } catch (IOException | RuntimeException e) {
             deleteTree(tmp);
+            if (old != null && !Files.exists(target)) {
+                move(old, target);
+            }
             throw e;
         }
+        if (old != null) {
+            deleteTree(old);
+        }
+        return target;
     }
 
     /**
      * Deletes what a killed {@link #writeFolder} of {@code target} left beside it (its hidden partial and old
-     * folders), and nothing else: not the folder itself, nor the leftovers of a sibling with another name.
-     * Returns how many it deleted. Call it only where no other process is writing {@code target}.
+     * folders), and nothing else: not the folder itself, nor the leftovers of a sibling with another name, nor
+     * those of a write still under way (a live process on this host, or another host's within the last hour:
+     * writing a folder takes seconds). Returns how many it deleted.
      */
     public static int cleanStale(Path target) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
@@ -106,7 +118,9 @@ public final class ResultWriter {
         try (Stream<Path> siblings = Files.list(parent)) {
             stale = siblings.filter(p -> {
                 String n = p.getFileName().toString();
-                return n.startsWith("." + name + PARTIAL) || n.startsWith("." + name + OLD);
+                String rest = n.startsWith("." + name + PARTIAL) ? n.substring(name.length() + 1 + PARTIAL.length())
+                        : n.startsWith("." + name + OLD) ? n.substring(name.length() + 1 + OLD.length()) : null;
+                return rest != null && abandoned(p, rest);
             }).toList();
         }
         for (Path p : stale) {
@@ -115,14 +129,31 @@ public final class ResultWriter {
         return stale.size();
     }
 
+    /** Whether the writer of a leftover named {@code <host>-<pid>-<n>} is gone. */
+    private static boolean abandoned(Path leftover, String hostPidN) {
+        String[] parts = hostPidN.split("-");
+        if (parts.length >= 3 && hostPidN.startsWith(HOST + "-" + parts[parts.length - 2] + "-")) {
+            try {
+                return ProcessHandle.of(Long.parseLong(parts[parts.length - 2])).map(h -> !h.isAlive()).orElse(true);
+            } catch (NumberFormatException e) {
+                // not our naming: judged by its age below
+            }
+        }
+        try {
+            return Files.getLastModifiedTime(leftover).toInstant().isBefore(Instant.now().minus(Duration.ofHours(1)));
+        } catch (IOException e) {
+            return false; // gone already, or unreadable: leave it
+        }
+    }
+
     /** Writes the text file {@code file} whole or not at all (a hidden sibling renamed over it); returns it. */
     public static Path writeFile(Path file, String text) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = hiddenSibling(parent, file.getFileName().toString(), PARTIAL, false);
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
-                    java.nio.file.StandardOpenOption.WRITE);
+            Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return file;
         } catch (IOException | RuntimeException e) {
@@ -137,13 +168,15 @@ public final class ResultWriter {
     }
 
     /**
-     * A new hidden name beside {@code name}, created as a folder when {@code create} is set. Unlike
+     * A new hidden name beside {@code name}, {@code .<name><kind><host>-<pid>-<n>}, created as a folder when
+     * {@code create} is set. Host and pid tell {@link #cleanStale} whether its writer still runs. Unlike
      * {@code Files.createTempDirectory} it keeps the umask's permissions, so results on shared storage stay
      * readable by the group.
      */
     private static Path hiddenSibling(Path parent, String name, String kind, boolean create) throws IOException {
         while (true) {
-            Path p = parent.resolve("." + name + kind + Long.toUnsignedString(RANDOM.nextLong(), 36));
+            Path p = parent.resolve("." + name + kind + HOST + "-" + ProcessHandle.current().pid() + "-"
+                    + Long.toUnsignedString(RANDOM.nextLong(), 36));
             if (!create) {
                 if (!Files.exists(p)) {
                     return p;
@@ -152,9 +185,18 @@ public final class ResultWriter {
             }
             try {
                 return Files.createDirectory(p);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
+            } catch (FileAlreadyExistsException e) {
                 // drawn twice: draw again
             }
+        }
+    }
+
+    /** This host's name, as the kernel knows it (no DNS look-up, which can hang on a cluster node). */
+    private static String hostName() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip().replace('/', '_');
+        } catch (IOException | RuntimeException e) {
+            return "localhost";
         }
     }
 

@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "reprolab", mixinStandardHelpOptions = true, versionProvider = ReprolabCli.Version.class,
         description = "Reproduces neural-network papers and checks their claims.",
         subcommands = {ReprolabCli.ListCommand.class, ReprolabCli.RunCommand.class, ReprolabCli.ReportCommand.class,
-                ReprolabCli.SlurmCommand.class, ReprolabCli.InfoCommand.class, ReprolabCli.KernelCommand.class, ReprolabCli.NewCommand.class,
+                ReprolabCli.SlurmCommand.class, ReprolabCli.InfoCommand.class, ReprolabCli.KernelCommand.class,
+                ReprolabCli.NewCommand.class,
                 ReprolabCli.ReadmeCommand.class,
                 ReprolabCli.SiteCommand.class,
                 CommandLine.HelpCommand.class})
@@ -113,8 +114,9 @@ public final class ReprolabCli implements Runnable {
     }
 
     @Command(name = "run",
-            description = "Run reproductions and write result.json, CSV tables and PNG charts per paper. With --seeds N, "
-                    + "a seed sweep: one unit per paper and run seed, each in <out>/<id>/seed-<s>/, then merged.")
+            description = "Run reproductions and write result.json, CSV tables and PNG charts per paper. With "
+                    + "--seeds N, a seed sweep: one unit per paper and run seed, each in <out>/<id>/seed-<s>/, then "
+                    + "merged.")
     static final class RunCommand implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "ID", description = "Paper ids, or 'all'.")
         List<String> ids;
@@ -134,7 +136,8 @@ public final class ReprolabCli implements Runnable {
         @Option(names = "--device", description = "cpu, gpu or auto (default: \\$REPROLAB_DEVICE, else auto).")
         String device;
 
-        @Option(names = "--no-report", description = "Do not rewrite <out>/index.html (nor merge a sweep) after the run.")
+        @Option(names = "--no-report",
+                description = "Do not rewrite <out>/index.html (nor merge a sweep) after the run.")
         boolean noReport;
 
         @Option(names = "--seeds", paramLabel = "N", description = "A seed sweep over run seeds --seed to --seed+N-1: "
@@ -142,8 +145,8 @@ public final class ReprolabCli implements Runnable {
                 + "sweep. Ends by merging the units (as 'report' does), unless --shard is given.")
         Integer seeds;
 
-        @Option(names = "--shard", paramLabel = "K/N", description = "With --seeds: run only the K-th of N slices of the "
-                + "units (units numbered paper by paper, seeds ascending; slice K takes units K-1, K-1+N, ...). "
+        @Option(names = "--shard", paramLabel = "K/N", description = "With --seeds: run only the K-th of N slices of "
+                + "the units (units numbered paper by paper, seeds ascending; slice K takes units K-1, K-1+N, ...). "
                 + "No merge: run 'reprolab report' when all slices are done.")
         String shard;
 
@@ -165,14 +168,16 @@ public final class ReprolabCli implements Runnable {
                     todo.add(Reproductions.find(id));
                 }
             }
-            if (device != null) {
-                Engines.selectDevice(device);
+            String sweepOnly = shard != null ? "--shard" : resume ? "--resume" : jobs != 1 ? "--jobs" : null;
+            if (seeds == null && sweepOnly != null) {
+                throw new IllegalArgumentException(sweepOnly + " belongs to a seed sweep; add --seeds N (with the "
+                        + "sweep's --seed and --profile), or drop " + sweepOnly);
             }
             if (seeds != null) {
                 return sweep(SweepPlan.of(todo, seed, seeds, p.id()));
             }
-            if (shard != null || resume || jobs != 1) {
-                throw new IllegalArgumentException("--shard, --resume and --jobs belong to a seed sweep; add --seeds N");
+            if (device != null) {
+                Engines.selectDevice(device);
             }
             if (java.nio.file.Files.exists(out.resolve(SweepPlan.MANIFEST))) {
                 throw new IllegalArgumentException(out + " holds a seed sweep (" + out.resolve(SweepPlan.MANIFEST)
@@ -208,8 +213,11 @@ public final class ReprolabCli implements Runnable {
                 throw new IllegalArgumentException("--jobs " + jobs + " is not a process count; give --jobs 1 or more");
             }
             plan.record(out);
+            if (device != null) {
+                Engines.selectDevice(device); // after the checks: it loads the engine
+            }
             List<SweepPlan.Unit> units = plan.units(slice);
-            System.out.printf("sweep %s: %d units%s%n", plan.describe(), units.size(),
+            System.out.printf("sweep %s: %d unit(s)%s%n", plan.describe(), units.size(),
                     shard == null ? "" : " in shard " + slice + " (of " + plan.units().size() + ")");
             int code;
             if (jobs > 1 && units.size() > 1) {
@@ -287,7 +295,8 @@ public final class ReprolabCli implements Runnable {
                 + "Default: ${DEFAULT-VALUE}.")
         Path out;
 
-        @Option(names = "--shards", paramLabel = "S", description = "Array tasks. Default: one per unit.")
+        @Option(names = "--shards", paramLabel = "S", description = "Array tasks. Default: one per unit, at most "
+                + SlurmScripts.DEFAULT_MAX_TASKS + " (Slurm's default MaxArraySize).")
         Integer shards;
 
         @Option(names = "--cpus", paramLabel = "C", defaultValue = "1", description = "CPUs per task; a task runs C "
@@ -320,7 +329,8 @@ public final class ReprolabCli implements Runnable {
             }
             SweepPlan plan = SweepPlan.of(todo, seed, seeds, p.id());
             Path dir = out.toAbsolutePath().normalize();
-            SlurmScripts scripts = new SlurmScripts(plan, shards == null ? plan.units().size() : shards, cpus,
+            SlurmScripts scripts = new SlurmScripts(plan, shards == null
+                    ? Math.min(plan.units().size(), SlurmScripts.DEFAULT_MAX_TASKS) : shards, cpus,
                     partition, time, mem, KernelSpec.home().toAbsolutePath().normalize(), dir);
             java.util.Optional<Path> sbatch = SlurmScripts.sbatch();
             if (submit && sbatch.isEmpty()) {
@@ -329,7 +339,7 @@ public final class ReprolabCli implements Runnable {
             }
             plan.record(dir);
             scripts.write();
-            System.out.printf("wrote %s (%d array tasks, at most %d units each, for %s) and %s%n",
+            System.out.printf("wrote %s (%d array tasks, at most %d unit(s) each, for %s) and %s%n",
                     scripts.arrayScript(), scripts.shards(), scripts.unitsPerTask(), plan.describe(),
                     scripts.mergeScript());
             if (!submit) {

@@ -31,6 +31,9 @@ import org.reprolab.report.ResultWriter;
 record SlurmScripts(SweepPlan plan, int shards, int cpus, String partition, String time, String mem, Path home,
         Path out) {
 
+    /** The most array tasks by default: Slurm's default MaxArraySize (1001) allows indices up to 1000. */
+    static final int DEFAULT_MAX_TASKS = 1000;
+
     // sbatch's forms: minutes, m:s, h:m:s, d-h, d-h:m, d-h:m:s
     private static final Pattern TIME = Pattern.compile("\\d+(:\\d{1,2}){0,2}|\\d+-\\d{1,2}(:\\d{1,2}){0,2}");
     private static final Pattern PARTITION = Pattern.compile("[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*");
@@ -94,7 +97,8 @@ record SlurmScripts(SweepPlan plan, int shards, int cpus, String partition, Stri
             run.addAll(List.of("--jobs", Integer.toString(cpus)));
         }
         return header("reprolab-sweep", "# Seed sweep " + plan.describe() + ": " + plan.units().size() + " units in "
-                + shards + " array tasks (shards), at most " + unitsPerTask() + " units each.\n"
+                + shards + " array tasks (shards), at most " + unitsPerTask() + " unit" + (unitsPerTask() == 1 ? "" : "s")
+                + " each.\n"
                 + "# A task killed or timed out: resubmit it alone (sbatch --array=K " + arrayScript() + "); it skips "
                 + "units already done.\n", List.of("--array=1-" + shards, "--cpus-per-task=" + cpus,
                 "--output=" + logs().resolve("shard-%a-job-%A.log")))
@@ -141,8 +145,8 @@ record SlurmScripts(SweepPlan plan, int shards, int cpus, String partition, Stri
 
     /** The shell commands that submit the array and then the merge after it. */
     String submitCommands() {
-        return "job=$(sbatch --parsable " + q(arrayScript().toString()) + ") && sbatch --dependency=afterany:${job%%;*} "
-                + q(mergeScript().toString());
+        return "job=$(sbatch --parsable " + q(arrayScript().toString())
+                + ") && sbatch --dependency=afterany:${job%%;*} " + q(mergeScript().toString());
     }
 
     /** {@code sbatch} on the PATH, if there is one. */

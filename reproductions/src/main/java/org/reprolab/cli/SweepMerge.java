@@ -27,10 +27,20 @@ import org.reprolab.report.ResultSummary.UnitState;
 import org.reprolab.report.ResultWriter;
 
 /**
- * Merges the units of a seed sweep into one result per paper, {@code <out>/<id>/result.json}: each claim's
- * estimates from the done units are pooled ({@link Estimate#pool}) and decided again by the claim's criterion,
- * as one run over all their samples would decide it. Units that are missing (not run, running or killed) or
- * failed are listed, not pooled. Then {@code <out>/index.html}.
+ * Merges the units of a seed sweep into one result per paper, {@code <out>/<id>/result.json}, and writes
+ * {@code <out>/index.html}.
+ *
+ * <p>What a sweep computes: a run with run seed r decides every claim over its own samples (the seeds, trials
+ * or restarts its steps derive from r) and keeps them in the claim's {@link Estimate}. The sweep over run seeds
+ * r..r+N-1 pools, claim by claim, the estimates of those N runs in ascending run seed ({@link Estimate#pool}: the
+ * estimate over all their samples) and decides the pooled estimate with the claim's own criterion
+ * ({@link Verdict#pooled}). Each run is deterministic (README, Numerics) and its estimates survive
+ * {@code result.json} bit for bit, so the merge gives the same numbers however the units were spread over
+ * processes, shards and machines, in whatever order they finished. A claim whose criterion is given only when its
+ * step checks it (the deprecated {@code StepContext.check}, with no criterion declared on the claim) cannot be
+ * decided again: its pooled verdict is the runs' common outcome, INCONCLUSIVE when they differ.
+ *
+ * <p>Units that are missing (not run, running or killed) or failed are listed, not pooled.
  */
 final class SweepMerge {
 
@@ -133,7 +143,11 @@ final class SweepMerge {
             log.println(id + ": " + sweep.line() + ": " + s.tally().line());
             all = all.plus(s.tally());
         }
-        log.println("report: " + HtmlReport.write(out).toAbsolutePath());
+        if (missing + failed < plan.units().size()) {
+            log.println("report: " + HtmlReport.write(out).toAbsolutePath());
+        } else {
+            log.println("report: not written, no unit is done yet");
+        }
         return new Outcome(all, plan.units().size(), missing, failed);
     }
 
@@ -144,9 +158,9 @@ final class SweepMerge {
             List<Verdict> parts = new ArrayList<>();
             for (ResultSummary s : done) {
                 parts.add(s.verdicts().stream().filter(v -> v.claimId().equals(c.id())).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException(r.id() + "/seed-" + s.seed() + " has no verdict "
-                                + "for claim '" + c.id() + "' (it ran other code); delete that folder and rerun the "
-                                + "sweep with --resume")));
+                        .orElseThrow(() -> new IllegalArgumentException(r.id() + "/seed-" + s.seed()
+                                + " has no verdict for claim '" + c.id() + "' (it ran other code); delete that folder "
+                                + "and rerun the sweep with --resume")));
             }
             Estimate pooled;
             try {

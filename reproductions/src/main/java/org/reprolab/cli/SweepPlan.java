@@ -45,7 +45,7 @@ record SweepPlan(List<String> papers, long firstSeed, int seeds, String profile)
             throw new IllegalArgumentException("a sweep needs at least one paper");
         }
         if (seeds < 1) {
-            throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
+            throw new IllegalArgumentException("--seeds " + seeds + " is not a seed count; give --seeds 1 or more");
         }
     }
 
@@ -112,8 +112,8 @@ record SweepPlan(List<String> papers, long firstSeed, int seeds, String profile)
 
     /** {@code [sdr, sg-ntk] x run seeds 42 to 44, quick profile}. */
     String describe() {
-        return papers + " x run seed" + (seeds == 1 ? " " + firstSeed : "s " + firstSeed + " to " + (firstSeed + seeds - 1))
-                + ", " + profile + " profile";
+        String runSeeds = seeds == 1 ? " " + firstSeed : "s " + firstSeed + " to " + (firstSeed + seeds - 1);
+        return papers + " x run seed" + runSeeds + ", " + profile + " profile";
     }
 
     /** The manifest under {@code out}, if there is one; a one-line error when it is not a manifest. */
@@ -142,9 +142,17 @@ record SweepPlan(List<String> papers, long firstSeed, int seeds, String profile)
     void record(Path out) throws IOException {
         Optional<SweepPlan> there = read(out);
         if (there.isEmpty()) {
+            // A single run's result there would be overwritten by the merge, and its folder would hold the units.
+            for (String id : papers) {
+                if (Files.isRegularFile(out.resolve(id).resolve("result.json"))) {
+                    throw new IllegalArgumentException(out + " holds the result of a single run (" + out.resolve(id)
+                            .resolve("result.json") + "), not a sweep; give the sweep its own --out");
+                }
+            }
             Files.createDirectories(out);
             // Not Files.createTempFile, whose 0600 would hide the manifest from the group on shared storage.
-            Path tmp = out.resolve("." + MANIFEST + ".partial-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+            Path tmp = out.resolve("." + MANIFEST + ".partial-" + ProcessHandle.current().pid() + "-"
+                    + System.nanoTime());
             try {
                 Files.writeString(tmp, GSON.toJson(this) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE);
@@ -178,7 +186,8 @@ record SweepPlan(List<String> papers, long firstSeed, int seeds, String profile)
         /** Checks the fields. */
         Shard {
             if (n < 1 || k < 1 || k > n) {
-                throw new IllegalArgumentException("bad shard " + k + "/" + n + "; give --shard K/N with 1 <= K <= N");
+                throw new IllegalArgumentException("--shard " + k + "/" + n + " names no slice: K must be from 1 to N; "
+                        + "give --shard K/N, e.g. 2/8");
             }
         }
 
@@ -192,7 +201,8 @@ record SweepPlan(List<String> papers, long firstSeed, int seeds, String profile)
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new IllegalArgumentException("bad shard '" + text + "'; give --shard K/N with 1 <= K <= N, e.g. 2/8");
+            throw new IllegalArgumentException("--shard '" + text + "' is not K/N; give --shard K/N with 1 <= K <= N, "
+                    + "e.g. 2/8");
         }
 
         /**

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ final class SweepRunner {
                 failed++;
                 String why = e.getClass().getSimpleName() + ": " + e.getMessage();
                 log.println("  failed: " + why);
-                ResultWriter.writeFolder(dir, tmp -> java.nio.file.Files.writeString(tmp.resolve(SweepMerge.FAILED_FILE),
+                ResultWriter.writeFolder(dir, tmp -> Files.writeString(tmp.resolve(SweepMerge.FAILED_FILE),
                         why.replace('\n', ' ') + "\n", StandardCharsets.UTF_8));
             }
         }
