@@ -14,23 +14,13 @@ started=$SECONDS
 die() { echo "test_slurm: $*" >&2; exit 1; }
 say() { echo "test_slurm: [$((SECONDS - started)) s] $*"; }
 
-packages=(slurm-wlm munge)
-missing=()
-for p in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
-    echo "test_slurm: apt-get install ${missing[*]}"
-    $sudo apt-get update -qq || die "apt-get update failed"
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-        || die "apt-get install ${missing[*]} failed; run it by hand to see why"
-fi
-# Debian starts the packages' own daemons on install (with /etc's configuration); ours run beside them on
-# other ports and sockets, so we neither need nor touch those.
 [ -f reproductions/target/reprolab.jar ] || mvn -B -q package -DskipTests \
     || die "the Maven build failed; rerun 'mvn package -DskipTests' to see why"
-[ "$(id -u)" -eq 0 ] || die "run it as root: slurmd must start jobs (a user-level Slurm cannot)"
+# slurmd starts the jobs as their user, which only root may do.
+[ "$(id -u)" -eq 0 ] || exec sudo --preserve-env=PATH,JAVA_HOME,REPROLAB_SLURM_KEEP "$0" "$@"
+ci/apt-install.sh test_slurm slurm-wlm munge || exit 1
+# Should Debian have started the packages' own daemons (with /etc's configuration), ours run beside them on
+# other ports and sockets, and neither touches the other.
 
 work=$(mktemp -d /tmp/reprolab-slurm.XXXXXX)
 chmod 700 "$work"

@@ -160,14 +160,7 @@ public final class ReprolabCli implements Runnable {
         @Override
         public Integer call() throws Exception {
             Profile p = Profile.parse(profile);
-            List<Reproduction> todo = new ArrayList<>();
-            for (String id : ids) {
-                if (id.equals("all")) {
-                    todo.addAll(Reproductions.all());
-                } else {
-                    todo.add(Reproductions.find(id));
-                }
-            }
+            List<Reproduction> todo = papers(ids);
             String sweepOnly = shard != null ? "--shard" : resume ? "--resume" : jobs != 1 ? "--jobs" : null;
             if (seeds == null && sweepOnly != null) {
                 throw new IllegalArgumentException(sweepOnly + " belongs to a seed sweep; add --seeds N (with the "
@@ -237,6 +230,19 @@ public final class ReprolabCli implements Runnable {
             System.out.println(merged.tally().line());
             return merged.tally().anyFailed() || !merged.complete() ? CLAIMS_FAILED : code;
         }
+    }
+
+    /** The reproductions named by {@code ids}, where {@code all} stands for every paper. */
+    private static List<Reproduction> papers(List<String> ids) {
+        List<Reproduction> todo = new ArrayList<>();
+        for (String id : ids) {
+            if (id.equals("all")) {
+                todo.addAll(Reproductions.all());
+            } else {
+                todo.add(Reproductions.find(id));
+            }
+        }
+        return todo;
     }
 
     /** The commit that runs, as {@code ./reprolab} found it. */
@@ -319,14 +325,7 @@ public final class ReprolabCli implements Runnable {
         @Override
         public Integer call() throws Exception {
             Profile p = Profile.parse(profile);
-            List<Reproduction> todo = new ArrayList<>();
-            for (String id : ids == null || ids.isEmpty() ? List.of("all") : ids) {
-                if (id.equals("all")) {
-                    todo.addAll(Reproductions.all());
-                } else {
-                    todo.add(Reproductions.find(id));
-                }
-            }
+            List<Reproduction> todo = papers(ids == null || ids.isEmpty() ? List.of("all") : ids);
             SweepPlan plan = SweepPlan.of(todo, seed, seeds, p.id());
             Path dir = out.toAbsolutePath().normalize();
             SlurmScripts scripts = new SlurmScripts(plan, shards == null
