@@ -223,7 +223,10 @@ public final class ReprolabCli implements Runnable {
                 code = ran.failed() > 0 ? CLAIMS_FAILED : 0;
             }
             if (shard != null || noReport) {
-                System.out.println("merge when every shard is done: reprolab report --out " + out);
+                // A slice started by --jobs gets both flags: its parent merges, so the hint would mislead.
+                if (shard == null || !noReport) {
+                    System.out.println("merge when every shard is done: reprolab report --out " + out);
+                }
                 return code;
             }
             SweepMerge.Outcome merged = SweepMerge.merge(out, plan, Reproductions::find, System.out);

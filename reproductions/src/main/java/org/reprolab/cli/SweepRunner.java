@@ -116,7 +116,7 @@ final class SweepRunner {
                 cmd.addAll(plan.papers());
                 cmd.addAll(List.of("--profile", plan.profile(), "--seed", Long.toString(plan.firstSeed()), "--seeds",
                         Integer.toString(plan.seeds()), "--out", out.toAbsolutePath().toString(), "--shard",
-                        slice.toString()));
+                        slice.toString(), "--no-report"));
                 if (resume) {
                     cmd.add("--resume");
                 }
