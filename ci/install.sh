@@ -17,20 +17,10 @@ command -v mvn >/dev/null || die "no Maven; install it: sudo apt-get install mav
 # browser test drives it; nothing else is downloaded for it at run time).
 packages=(jupyter-nbconvert python3-nbclient python3-nbformat jupyter-client python3-jupyter-kernel-test
     jupyter-notebook python3-pytest r-base-core chromium)
-missing=()
-for p in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
 # Node.js may come from elsewhere (NodeSource bundles npm and conflicts with Debian's npm): check the commands.
-command -v node >/dev/null || missing+=(nodejs)
-command -v npm >/dev/null || missing+=(npm)
-if [ ${#missing[@]} -gt 0 ]; then
-    sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
-    echo "install: apt-get install ${missing[*]}"
-    $sudo apt-get update -qq || die "apt-get update failed"
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-        || die "apt-get install ${missing[*]} failed; run it by hand to see why"
-fi
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
+ci/apt-install.sh install "${packages[@]}" || exit 1
 # Node.js from elsewhere may lack npm, or be too old for playwright-core (it needs 18).
 command -v node >/dev/null && command -v npm >/dev/null \
     || die "no node or npm after apt-get; install Node.js 18 or newer with npm: sudo apt-get install nodejs npm"

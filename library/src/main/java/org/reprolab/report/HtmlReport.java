@@ -28,7 +28,9 @@ public final class HtmlReport {
         List<ResultSummary> results = new ArrayList<>();
         if (Files.isDirectory(outDir)) {
             try (Stream<Path> dirs = Files.list(outDir)) {
-                for (Path d : dirs.filter(p -> Files.isRegularFile(p.resolve("result.json"))).toList()) {
+                // Hidden folders are what a killed write left behind, never results.
+                for (Path d : dirs.filter(p -> !ResultWriter.isHidden(p)
+                        && Files.isRegularFile(p.resolve("result.json"))).toList()) {
                     results.add(ResultSummary.read(d.resolve("result.json")));
                 }
             }
@@ -68,11 +70,7 @@ public final class HtmlReport {
             throw e.getCause();
         }
         h.append("</body></html>\n");
-        Path index = outDir.resolve("index.html");
-        Path tmp = outDir.resolve(".index.html.tmp");
-        Files.writeString(tmp, h.toString(), StandardCharsets.UTF_8);
-        Files.move(tmp, index, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return index;
+        return ResultWriter.writeFile(outDir.resolve("index.html"), h.toString());
     }
 
     private static String tableHtml(Path dir, ResultSummary.Artifact a) {

@@ -232,8 +232,9 @@ public final class ResultHtml {
                 .append(s.complete() ? "" : " " + neutralBadge("incomplete: not every step ran"))
                 .append("</h2>");
         h.append(card(c));
-        h.append("<p style=\"").append(META).append("\">").append(Html.escape(s.profile())).append(" profile, seed ")
-                .append(s.seed()).append(String.format(", %.1f s", s.wallSeconds())).append(", ")
+        h.append("<p style=\"").append(META).append("\">").append(Html.escape(s.profile())).append(" profile, ")
+                .append(s.sweep() == null ? "seed " + s.seed() : Html.escape(s.sweep().line()))
+                .append(String.format(", %.1f s", s.wallSeconds())).append(", ")
                 .append(Html.escape(String.valueOf(s.engine()))).append(s.gitCommit() == null ? ""
                         : ", commit " + Html.escape(s.gitCommit())).append("</p>");
         h.append(verdictTable(s.verdicts()));

@@ -39,12 +39,13 @@ import org.reprolab.repro.Verdict;
  * @param standIns what stands in for the paper's setting
  * @param notes remarks from the steps
  * @param stepSeconds wall time per step
+ * @param sweep for a result merged from a seed sweep, its units (null for the result of one run)
  */
 public record ResultSummary(String id, PaperCard card, String profile, long seed, String reprolabVersion,
         String gitCommit, EngineInfo engine, String startedAt, double wallSeconds, boolean complete, Tally tally,
         List<Verdict> verdicts, Map<String, Double> metrics,
         List<Artifact> tables, List<Artifact> charts, List<String> standIns, List<String> notes,
-        Map<String, Double> stepSeconds) {
+        Map<String, Double> stepSeconds, SweepUnits sweep) {
 
     /**
      * A table or chart and the file it was written to.
@@ -56,6 +57,59 @@ public record ResultSummary(String id, PaperCard card, String profile, long seed
      * @param columns columns (tables) or width in pixels (charts)
      */
     public record Artifact(String name, String file, String title, int rows, int columns) { }
+
+    /**
+     * The units of a seed sweep that a merged result pools: one per run seed, each done, failed or missing.
+     *
+     * @param seeds the run seeds the sweep expects, ascending
+     * @param units one per seed, in the same order
+     */
+    public record SweepUnits(List<Long> seeds, List<Unit> units) {
+
+        /** The units in {@code state}. */
+        public List<Unit> in(UnitState state) {
+            return units.stream().filter(u -> u.state() == state).toList();
+        }
+
+        /** {@code 3 of 4 units pooled (run seeds 42 to 45); missing: seed 44; failed: seed 45 (why)}. */
+        public String line() {
+            StringBuilder b = new StringBuilder().append(in(UnitState.DONE).size()).append(" of ").append(units.size())
+                    .append(" units pooled (run seeds ").append(seeds.get(0))
+                    .append(seeds.size() == 1 ? "" : " to " + seeds.get(seeds.size() - 1)).append(")");
+            List<Unit> missing = in(UnitState.MISSING);
+            if (!missing.isEmpty()) {
+                b.append("; missing: ").append(String.join(", ", missing.stream().map(Unit::folder).toList()));
+            }
+            List<Unit> failed = in(UnitState.FAILED);
+            if (!failed.isEmpty()) {
+                b.append("; failed: ").append(String.join(", ", failed.stream()
+                        .map(u -> u.folder() + " (" + u.why() + ")").toList()));
+            }
+            return b.toString();
+        }
+    }
+
+    /** What became of a unit of a sweep. */
+    public enum UnitState {
+        /** Its result is complete, and pooled. */
+        DONE,
+        /** It ran, but a step or the run failed: not pooled. */
+        FAILED,
+        /** No result: not run yet, running, or killed. */
+        MISSING
+    }
+
+    /**
+     * One unit of a seed sweep: a paper run once with one run seed.
+     *
+     * @param seed the run seed
+     * @param state done, failed or missing
+     * @param folder its folder, relative to the paper's ({@code seed-42})
+     * @param why why it failed, or empty
+     * @param wallSeconds its wall time, 0 unless done
+     * @param gitCommit the commit that ran it, or empty
+     */
+    public record Unit(long seed, UnitState state, String folder, String why, double wallSeconds, String gitCommit) { }
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
             .disableHtmlEscaping().create();
@@ -74,7 +128,7 @@ public record ResultSummary(String id, PaperCard card, String profile, long seed
         }
         return new ResultSummary(r.id(), r.card(), r.profile().id(), r.seed(), Engines.reprolabVersion(),
                 gitCommit, r.engine(), r.startedAt(), r.wallSeconds(), r.complete(), r.tally(), r.verdicts(),
-                r.metrics(), tables, charts, r.standIns(), r.notes(), stepSeconds);
+                r.metrics(), tables, charts, r.standIns(), r.notes(), stepSeconds, null);
     }
 
     /** This summary as JSON. */

@@ -33,11 +33,28 @@ public record Verdict(String claimId, String statement, Claim.Kind kind, String 
                 criterion.describe(), claim.basis(), reference, claim.revision());
     }
 
+    /**
+     * The verdict of {@code claim} on an estimate pooled from independent runs (the units of a seed sweep),
+     * decided again by the claim's own criterion, as a single run over all their samples would decide it.
+     */
+    public static Verdict pooled(Claim claim, String step, Estimate pooled, String detail) {
+        if (claim.criterion() == null) {
+            throw new IllegalArgumentException("claim '" + claim.id() + "' declares no criterion, so its pooled "
+                    + "estimate cannot be decided; declare it with Claim.criterion(...)");
+        }
+        return decide(claim, claim.criterion(), claim.referenceOrDefault(), step, pooled, detail);
+    }
+
     /** A claim that no step measured (its step stopped, or did not decide it): a failure. */
     static Verdict notMeasured(Claim claim, String why) {
         return new Verdict(claim.id(), claim.statement(), claim.kind(), "", Outcome.FAIL, Estimate.exact(Double.NaN),
                 "not measured (" + why + ")", claim.criterion() == null ? "a verdict from some step"
                         : claim.criterion().describe(), claim.basis(), claim.referenceOrDefault(), claim.revision());
+    }
+
+    /** Whether no step measured it: a claim left undecided because its step stopped with an error. */
+    public boolean unmeasured() {
+        return step == null || step.isEmpty();
     }
 
     /** Whether it passed. */

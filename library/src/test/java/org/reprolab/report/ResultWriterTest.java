@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -64,5 +65,42 @@ class ResultWriterTest {
     void anEmptyFolderIsAClearError() {
         IOException e = assertThrows(IOException.class, () -> HtmlReport.write(out));
         assertTrue(e.getMessage().contains("reprolab run all"), e.getMessage());
+    }
+    @Test
+    void aFailedFolderWriteKeepsThePreviousFolderAndLeavesNothing() throws IOException {
+        Path target = out.resolve("unit");
+        ResultWriter.writeFolder(target, d -> Files.writeString(d.resolve("result.json"), "one"));
+        assertThrows(IOException.class, () -> ResultWriter.writeFolder(target, d -> {
+            Files.writeString(d.resolve("result.json"), "half");
+            throw new IOException("disk full");
+        }));
+        assertEquals("one", Files.readString(target.resolve("result.json")));
+        try (Stream<Path> left = Files.list(out)) {
+            assertEquals(List.of(target), left.toList());
+        }
+    }
+
+    @Test
+    void onlyTheLeftoversOfADeadWriterAreCleanedUp() throws Exception {
+        Path target = out.resolve("unit");
+        // An Error passes the writer's clean-up as a kill would: the hidden partial folder stays.
+        assertThrows(AssertionError.class, () -> ResultWriter.writeFolder(target, d -> {
+            throw new AssertionError("killed");
+        }));
+        Path partial;
+        try (Stream<Path> left = Files.list(out)) {
+            partial = left.filter(ResultWriter::isHidden).findFirst().orElseThrow();
+        }
+        assertEquals(0, ResultWriter.cleanStale(target), "its writer (this process) is alive");
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        String self = "-" + ProcessHandle.current().pid() + "-";
+        Files.move(partial, partial.resolveSibling(partial.getFileName().toString().replace(self,
+                "-" + dead.pid() + "-")));
+        Path other = Files.createDirectories(out.resolve(".other" + partial.getFileName().toString()
+                .substring(".unit".length())));
+        assertEquals(1, ResultWriter.cleanStale(target), "a dead writer's");
+        assertTrue(Files.isDirectory(other), "another folder's leftovers are not this one's to clean");
+        assertTrue(!Files.exists(target));
     }
 }

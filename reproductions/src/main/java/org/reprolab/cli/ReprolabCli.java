@@ -26,13 +26,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code reprolab list | run | report | info | kernel install}. Exit code 1 when a claim or check fails
- * (inconclusive claims do not fail a run), 2 on bad usage, 3 when the engine or a dataset is unavailable.
+ * {@code reprolab list | run | report | slurm | info | kernel install | new | readme | site}. Exit code 1 when a
+ * claim or check fails (inconclusive claims do not fail a run) or a unit of a seed sweep failed or is missing, 2 on
+ * bad usage, 3 when the engine or a dataset is unavailable (or sbatch refused a job).
  */
 @Command(name = "reprolab", mixinStandardHelpOptions = true, versionProvider = ReprolabCli.Version.class,
         description = "Reproduces neural-network papers and checks their claims.",
         subcommands = {ReprolabCli.ListCommand.class, ReprolabCli.RunCommand.class, ReprolabCli.ReportCommand.class,
-                ReprolabCli.InfoCommand.class, ReprolabCli.KernelCommand.class, ReprolabCli.NewCommand.class,
+                ReprolabCli.SlurmCommand.class, ReprolabCli.InfoCommand.class, ReprolabCli.KernelCommand.class,
+                ReprolabCli.NewCommand.class,
                 ReprolabCli.ReadmeCommand.class,
                 ReprolabCli.SiteCommand.class,
                 CommandLine.HelpCommand.class})
@@ -112,7 +114,9 @@ public final class ReprolabCli implements Runnable {
     }
 
     @Command(name = "run",
-            description = "Run reproductions and write result.json, CSV tables and PNG charts per paper.")
+            description = "Run reproductions and write result.json, CSV tables and PNG charts per paper. With "
+                    + "--seeds N, a seed sweep: one unit per paper and run seed, each in <out>/<id>/seed-<s>/, then "
+                    + "merged.")
     static final class RunCommand implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "ID", description = "Paper ids, or 'all'.")
         List<String> ids;
@@ -122,7 +126,8 @@ public final class ReprolabCli implements Runnable {
                         + "Default: ${DEFAULT-VALUE}.")
         String profile;
 
-        @Option(names = "--seed", defaultValue = "42", description = "Run seed. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--seed", defaultValue = "42", description = "Run seed (the first, with --seeds). "
+                + "Default: ${DEFAULT-VALUE}.")
         long seed;
 
         @Option(names = "--out", defaultValue = "out", description = "Output folder. Default: ${DEFAULT-VALUE}.")
@@ -131,25 +136,48 @@ public final class ReprolabCli implements Runnable {
         @Option(names = "--device", description = "cpu, gpu or auto (default: \\$REPROLAB_DEVICE, else auto).")
         String device;
 
-        @Option(names = "--no-report", description = "Do not rewrite <out>/index.html after the run.")
+        @Option(names = "--no-report",
+                description = "Do not rewrite <out>/index.html (nor merge a sweep) after the run.")
         boolean noReport;
+
+        @Option(names = "--seeds", paramLabel = "N", description = "A seed sweep over run seeds --seed to --seed+N-1: "
+                + "one unit (paper, run seed) each, written to <out>/<id>/seed-<s>/; <out>/sweep.json records the "
+                + "sweep. Ends by merging the units (as 'report' does), unless --shard is given.")
+        Integer seeds;
+
+        @Option(names = "--shard", paramLabel = "K/N", description = "With --seeds: run only the K-th of N slices of "
+                + "the units (units numbered paper by paper, seeds ascending; slice K takes units K-1, K-1+N, ...). "
+                + "No merge: run 'reprolab report' when all slices are done.")
+        String shard;
+
+        @Option(names = "--resume", description = "With --seeds: skip units whose result is complete.")
+        boolean resume;
+
+        @Option(names = "--jobs", paramLabel = "J", defaultValue = "1", description = "With --seeds: run the units in "
+                + "J local processes, one slice each, and wait for them. Default: ${DEFAULT-VALUE} (this process).")
+        int jobs;
 
         @Override
         public Integer call() throws Exception {
             Profile p = Profile.parse(profile);
-            List<Reproduction> todo = new ArrayList<>();
-            for (String id : ids) {
-                if (id.equals("all")) {
-                    todo.addAll(Reproductions.all());
-                } else {
-                    todo.add(Reproductions.find(id));
-                }
+            List<Reproduction> todo = papers(ids);
+            String sweepOnly = shard != null ? "--shard" : resume ? "--resume" : jobs != 1 ? "--jobs" : null;
+            if (seeds == null && sweepOnly != null) {
+                throw new IllegalArgumentException(sweepOnly + " belongs to a seed sweep; add --seeds N (with the "
+                        + "sweep's --seed and --profile), or drop " + sweepOnly);
+            }
+            if (seeds != null) {
+                return sweep(SweepPlan.of(todo, seed, seeds, p.id()));
             }
             if (device != null) {
                 Engines.selectDevice(device);
             }
+            if (java.nio.file.Files.exists(out.resolve(SweepPlan.MANIFEST))) {
+                throw new IllegalArgumentException(out + " holds a seed sweep (" + out.resolve(SweepPlan.MANIFEST)
+                        + "); run it with --seeds, or pick another --out");
+            }
             System.out.println("reprolab " + Engines.reprolabVersion() + ": " + Engines.info());
-            String commit = System.getProperty("reprolab.git.commit", "unknown");
+            String commit = commit();
             Tally all = new Tally(0, 0, 0, 0, 0);
             for (Reproduction r : todo) {
                 System.out.printf("== %s (%s, seed %d)%n", r.id(), p.id(), seed);
@@ -167,9 +195,67 @@ public final class ReprolabCli implements Runnable {
             System.out.println(all.line());
             return all.anyFailed() ? CLAIMS_FAILED : 0;
         }
+
+        /**
+         * Runs this process's units of a sweep. A slice (--shard) exits 1 only when a unit failed: the claims are
+         * judged by the merge, which a whole sweep ends with (exit 1 on a failed claim or check, or a unit missing).
+         */
+        private int sweep(SweepPlan plan) throws Exception {
+            SweepPlan.Shard slice = shard == null ? SweepPlan.Shard.ALL : SweepPlan.Shard.parse(shard);
+            if (jobs < 1) {
+                throw new IllegalArgumentException("--jobs " + jobs + " is not a process count; give --jobs 1 or more");
+            }
+            plan.record(out);
+            if (device != null) {
+                Engines.selectDevice(device); // after the checks: it loads the engine
+            }
+            List<SweepPlan.Unit> units = plan.units(slice);
+            System.out.printf("sweep %s: %d unit(s)%s%n", plan.describe(), units.size(),
+                    shard == null ? "" : " in shard " + slice + " (of " + plan.units().size() + ")");
+            int code;
+            if (jobs > 1 && units.size() > 1) {
+                code = SweepRunner.runInProcesses(plan, slice, jobs, out, resume, device, System.out) == 0 ? 0
+                        : CLAIMS_FAILED;
+            } else {
+                SweepRunner.Ran ran = SweepRunner.runHere(plan, units, out, resume, Reproductions::find, commit(),
+                        System.out);
+                System.out.printf("units: %d run, %d skipped, %d failed%n", ran.ran(), ran.skipped(), ran.failed());
+                code = ran.failed() > 0 ? CLAIMS_FAILED : 0;
+            }
+            if (shard != null || noReport) {
+                // A slice started by --jobs gets both flags: its parent merges, so the hint would mislead.
+                if (shard == null || !noReport) {
+                    System.out.println("merge when every shard is done: reprolab report --out " + out);
+                }
+                return code;
+            }
+            SweepMerge.Outcome merged = SweepMerge.merge(out, plan, Reproductions::find, System.out);
+            System.out.println(merged.tally().line());
+            return merged.tally().anyFailed() || !merged.complete() ? CLAIMS_FAILED : code;
+        }
     }
 
-    @Command(name = "report", description = "Write <out>/index.html from the results under <out>.")
+    /** The reproductions named by {@code ids}, where {@code all} stands for every paper. */
+    private static List<Reproduction> papers(List<String> ids) {
+        List<Reproduction> todo = new ArrayList<>();
+        for (String id : ids) {
+            if (id.equals("all")) {
+                todo.addAll(Reproductions.all());
+            } else {
+                todo.add(Reproductions.find(id));
+            }
+        }
+        return todo;
+    }
+
+    /** The commit that runs, as {@code ./reprolab} found it. */
+    private static String commit() {
+        return System.getProperty("reprolab.git.commit", "unknown");
+    }
+
+    @Command(name = "report", description = "Write <out>/index.html from the results under <out>. When <out> holds a "
+            + "seed sweep (sweep.json), first merge its units into <out>/<id>/result.json, one line per paper saying "
+            + "which units are missing or failed; exit 1 when any are.")
     static final class ReportCommand implements Callable<Integer> {
         @Option(names = "--out", defaultValue = "out",
                 description = "Folder holding <id>/result.json. Default: ${DEFAULT-VALUE}.")
@@ -178,12 +264,101 @@ public final class ReprolabCli implements Runnable {
         @Override
         public Integer call() throws Exception {
             try {
-                System.out.println(HtmlReport.write(out).toAbsolutePath());
+                java.util.Optional<SweepPlan> plan = SweepPlan.read(out);
+                if (plan.isEmpty()) {
+                    System.out.println(HtmlReport.write(out).toAbsolutePath());
+                    return 0;
+                }
+                SweepMerge.Outcome merged = SweepMerge.merge(out, plan.get(), Reproductions::find, System.out);
+                System.out.println(merged.tally().line());
+                if (!merged.complete()) {
+                    System.out.printf("units: %d missing, %d failed of %d; run the sweep again with --resume%n",
+                            merged.missing(), merged.failed(), merged.units());
+                    return CLAIMS_FAILED;
+                }
                 return 0;
             } catch (java.io.IOException e) {
                 System.err.println("reprolab: " + e.getMessage());
                 return USAGE;
             }
+        }
+    }
+
+    @Command(name = "slurm", description = "Write Slurm scripts for a seed sweep: an sbatch array (one task per shard, "
+            + "each running its shard with --resume) and a merge to run after it; print the sbatch commands, or "
+            + "submit both with --submit.")
+    static final class SlurmCommand implements Callable<Integer> {
+        @Parameters(arity = "0..*", paramLabel = "ID", description = "Paper ids, or 'all' (the default).")
+        List<String> ids;
+
+        @Option(names = "--seeds", required = true, paramLabel = "N", description = "Run seeds --seed to --seed+N-1.")
+        int seeds;
+
+        @Option(names = "--seed", defaultValue = "42", description = "The first run seed. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(names = "--profile", defaultValue = "quick", description = "quick or full. Default: ${DEFAULT-VALUE}.")
+        String profile;
+
+        @Option(names = "--out", defaultValue = "out", description = "Output folder, on storage every node sees. "
+                + "Default: ${DEFAULT-VALUE}.")
+        Path out;
+
+        @Option(names = "--shards", paramLabel = "S", description = "Array tasks. Default: one per unit, at most "
+                + SlurmScripts.DEFAULT_MAX_TASKS + " (Slurm's default MaxArraySize).")
+        Integer shards;
+
+        @Option(names = "--cpus", paramLabel = "C", defaultValue = "1", description = "CPUs per task; a task runs C "
+                + "processes. Default: ${DEFAULT-VALUE}.")
+        int cpus;
+
+        @Option(names = "--partition", paramLabel = "P", description = "Slurm partition (default: the cluster's).")
+        String partition;
+
+        @Option(names = "--time", paramLabel = "T", description = "Time limit per task, e.g. 30, 2:00:00, 1-00:00:00 "
+                + "(default: the partition's).")
+        String time;
+
+        @Option(names = "--mem", paramLabel = "M", description = "Memory per task, e.g. 8G (default: the partition's).")
+        String mem;
+
+        @Option(names = "--submit", description = "Submit the array and the merge (after it) with sbatch.")
+        boolean submit;
+
+        @Override
+        public Integer call() throws Exception {
+            Profile p = Profile.parse(profile);
+            List<Reproduction> todo = papers(ids == null || ids.isEmpty() ? List.of("all") : ids);
+            SweepPlan plan = SweepPlan.of(todo, seed, seeds, p.id());
+            Path dir = out.toAbsolutePath().normalize();
+            SlurmScripts scripts = new SlurmScripts(plan, shards == null
+                    ? Math.min(plan.units().size(), SlurmScripts.DEFAULT_MAX_TASKS) : shards, cpus,
+                    partition, time, mem, KernelSpec.home().toAbsolutePath().normalize(), dir);
+            java.util.Optional<Path> sbatch = SlurmScripts.sbatch();
+            if (submit && sbatch.isEmpty()) {
+                throw new IllegalArgumentException("--submit needs sbatch, which is not on the PATH; run this on a "
+                        + "Slurm login node, or drop --submit and submit the scripts there");
+            }
+            plan.record(dir);
+            scripts.write();
+            System.out.printf("wrote %s (%d array tasks, at most %d unit(s) each, for %s) and %s%n",
+                    scripts.arrayScript(), scripts.shards(), scripts.unitsPerTask(), plan.describe(),
+                    scripts.mergeScript());
+            if (!submit) {
+                System.out.println("submit with:");
+                System.out.println("  " + scripts.submitCommands());
+                return 0;
+            }
+            String[] jobs;
+            try {
+                jobs = scripts.submit(sbatch.get());
+            } catch (java.io.IOException e) {
+                System.err.println("reprolab: " + e.getMessage());
+                return ENVIRONMENT;
+            }
+            System.out.printf("submitted array job %s (%d tasks) and merge job %s (afterany:%s); logs in %s%n", jobs[0],
+                    scripts.shards(), jobs[1], jobs[0], scripts.logs());
+            return 0;
         }
     }
 

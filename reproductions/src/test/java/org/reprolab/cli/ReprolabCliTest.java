@@ -151,4 +151,50 @@ class ReprolabCliTest {
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("must be lower-case words joined by '-'"), r[2]);
     }
+    /** Runs the command and asserts a one-line usage error containing {@code expected}, and nothing on stdout. */
+    private static void assertOneLineError(String expected, String... args) {
+        String[] r = capture(args);
+        assertEquals("2", r[0], String.join(" ", args) + ": " + r[1] + r[2]);
+        assertEquals(1, r[2].strip().lines().count(), r[2]);
+        assertTrue(r[2].startsWith("reprolab: ") && r[2].contains(expected), r[2]);
+        assertEquals("", r[1], "no work started");
+    }
+
+    @Test
+    void sweepMistakesAreOneLineErrorsBeforeAnyWork() throws Exception {
+        String o = out.toString();
+        assertOneLineError("--shard 3/2 names no slice: K must be from 1 to N", "run", "sdr", "--seeds", "2",
+                "--shard", "3/2", "--out", o);
+        assertOneLineError("--shard 'x' is not K/N", "run", "sdr", "--seeds", "2", "--shard", "x", "--out", o);
+        assertOneLineError("--resume belongs to a seed sweep; add --seeds N", "run", "sdr", "--resume", "--out", o);
+        assertOneLineError("--shard belongs to a seed sweep", "run", "sdr", "--shard", "1/2", "--out", o);
+        assertOneLineError("--jobs belongs to a seed sweep", "run", "sdr", "--jobs", "2", "--out", o);
+        assertOneLineError("--seeds 0 is not a seed count; give --seeds 1 or more", "run", "sdr", "--seeds", "0",
+                "--out", o);
+        assertOneLineError("--jobs 0 is not a process count", "run", "sdr", "--seeds", "2", "--jobs", "0", "--out", o);
+        assertOneLineError("--partition 'a b' is not a partition name", "slurm", "sdr", "--seeds", "2",
+                "--partition", "a b", "--out", o);
+        assertOneLineError("--time '1h' is not a Slurm time; give minutes (90)", "slurm", "sdr", "--seeds", "2",
+                "--time", "1h", "--out", o);
+        assertOneLineError("--shards 5 does not fit 2 units", "slurm", "sdr", "--seeds", "2", "--shards", "5",
+                "--out", o);
+        try (var left = java.nio.file.Files.list(out)) {
+            assertEquals(0, left.count(), "a refused sweep writes nothing");
+        }
+
+        SweepPlan.of(java.util.List.of(org.reprolab.repro.Reproductions.find("sdr")), 42, 3, "quick").record(out);
+        assertOneLineError("holds another sweep ([sdr] x run seeds 42 to 44, quick profile; this run: [sdr] x run "
+                + "seeds 42 to 43, quick profile)", "run", "sdr", "--seeds", "2", "--out", o);
+        assertOneLineError("holds another sweep", "slurm", "sdr", "--seeds", "3", "--profile", "full", "--out", o);
+        assertOneLineError("holds a seed sweep", "run", "sdr", "--out", o);
+    }
+
+    @Test
+    void reportOnASweepNamesTheMissingUnitsAndExitsWithOne() throws Exception {
+        SweepPlan.of(java.util.List.of(org.reprolab.repro.Reproductions.find("sdr")), 42, 2, "quick").record(out);
+        String[] r = capture("report", "--out", out.toString());
+        assertEquals("1", r[0], r[1] + r[2]);
+        assertTrue(r[1].contains("sdr: 0 of 2 units pooled (run seeds 42 to 43); missing: seed-42, seed-43"), r[1]);
+        assertTrue(r[1].contains("units: 2 missing, 0 failed of 2; run the sweep again with --resume"), r[1]);
+    }
 }
