@@ -110,7 +110,8 @@ public final class Duals {
     /** A dual given by closed forms. */
     private record Closed(String name, java.util.function.DoubleUnaryOperator xiF,
             java.util.function.DoubleUnaryOperator xiPrimeF, java.util.function.DoubleUnaryOperator phi,
-            java.util.function.DoubleUnaryOperator phiPrime, DualActivation.PowerTerm leadingTerm) implements DualActivation {
+            java.util.function.DoubleUnaryOperator phiPrime, DualActivation.PowerTerm leadingTerm)
+            implements DualActivation {
 
         @Override
         public double xi(double rho) {

@@ -131,6 +131,7 @@ public final class BtfReproduction extends PaperReproduction<BtfReproduction.Set
         step("cellular-automaton", "Rule 110 through a window with distractors: RRR vs gradients",
                 this::cellularAutomaton, CA_VS_STE);
         step("margin", "Large margin gives ±1 weights", this::margin, PM1, MARGIN_DRIVES_PM1);
+        smokeStep("cellular-automaton");                                   // the cheapest step, about a second
     }
 
     @Override
