@@ -25,8 +25,8 @@ import java.util.Locale;
  * @param n how many independent samples went in (seeds, trials); 1 for a computed value
  * @param method how the interval was made, in words (e.g. {@code "95% t-interval over 5 seeds, paired"})
  * @param kind how the samples make the estimate, and so how estimates pool
- * @param samples the samples: values, paired differences or log ratios; {successes, trials} for a proportion;
- *     empty for a computed value
+ * @param samples the samples: values, paired differences or log ratios; {successes, trials} for a proportion,
+ *     {successes₁, trials₁, successes₂, trials₂} for a difference of proportions; empty for a computed value
  * @param unit what a sample is ({@code seed}, {@code task}, ...), for the method's words
  */
 public record Estimate(double value, double lo, double hi, double level, int n, String method, Kind kind,
@@ -47,6 +47,8 @@ public record Estimate(double value, double lo, double hi, double level, int n, 
         PAIRED_RATIO,
         /** A proportion of independent trials, with a Wilson interval. */
         PROPORTION,
+        /** The difference of two proportions of independent trials, with Newcombe's interval. */
+        PROPORTION_DIFFERENCE,
         /** An interval made elsewhere (a fit, a bootstrap): pooled as one sample per estimate. */
         OTHER
     }
@@ -106,6 +108,25 @@ public record Estimate(double value, double lo, double hi, double level, int n, 
     }
 
     /**
+     * The difference of two proportions of independent trials, k₁/n₁ − k₂/n₂, with Newcombe's hybrid score
+     * interval (his method 10: the Wilson intervals [l₁, u₁] and [l₂, u₂] of each proportion combined as
+     * \(\hat p_1 - \hat p_2 - \sqrt{(\hat p_1 - l_1)^2 + (u_2 - \hat p_2)^2}\) and
+     * \(\hat p_1 - \hat p_2 + \sqrt{(u_1 - \hat p_1)^2 + (\hat p_2 - l_2)^2}\)). For two methods whose trials
+     * share nothing, where a pairing by seed would be nominal; unlike a t-interval over 0/1 differences it does not
+     * collapse when every trial of both methods succeeds. Newcombe, Statistics in Medicine 17 (1998) 873–890.
+     */
+    public static Estimate proportionDifference(long successes1, long trials1, long successes2, long trials2) {
+        Estimate a = proportion(successes1, trials1);
+        Estimate b = proportion(successes2, trials2);
+        double d = a.value - b.value;
+        double lo = d - Math.sqrt((a.value - a.lo) * (a.value - a.lo) + (b.hi - b.value) * (b.hi - b.value));
+        double hi = d + Math.sqrt((a.hi - a.value) * (a.hi - a.value) + (b.value - b.lo) * (b.value - b.lo));
+        return new Estimate(d, lo, hi, LEVEL, (int) Math.min(trials1, trials2), pct() + " Newcombe interval, "
+                + successes1 + " of " + trials1 + " − " + successes2 + " of " + trials2, Kind.PROPORTION_DIFFERENCE,
+                new double[] {successes1, trials1, successes2, trials2}, "trial");
+    }
+
+    /**
      * The estimate that all of {@code parts}' samples would have given together: the estimates of one claim from
      * independent runs (different run seeds). Means, paired differences and ratios pool their samples,
      * proportions their trials; computed values must agree; other intervals pool as one sample per run.
@@ -132,10 +153,16 @@ public record Estimate(double value, double lo, double hi, double level, int n, 
             }
             case PROPORTION -> proportion(Math.round(parts.stream().mapToDouble(e -> e.samples()[0]).sum()),
                     Math.round(parts.stream().mapToDouble(e -> e.samples()[1]).sum()));
+            case PROPORTION_DIFFERENCE -> proportionDifference(sum(parts, 0), sum(parts, 1), sum(parts, 2),
+                    sum(parts, 3));
             case OTHER -> tInterval(Kind.MEAN, parts.stream().mapToDouble(Estimate::value).toArray(), "run", "");
             default -> tInterval(kind, parts.stream().flatMapToDouble(e -> Arrays.stream(e.samples())).toArray(),
                     parts.get(0).unit(), kind == Kind.MEAN ? "" : ", paired");
         };
+    }
+
+    private static long sum(List<Estimate> parts, int i) {
+        return Math.round(parts.stream().mapToDouble(e -> e.samples()[i]).sum());
     }
 
     private static Estimate tInterval(Kind kind, double[] x, String unit, String suffix) {
@@ -172,7 +199,8 @@ public record Estimate(double value, double lo, double hi, double level, int n, 
                 s[i] *= factor;
             }
         }
-        Kind k = kind == Kind.PAIRED_RATIO || kind == Kind.PROPORTION ? Kind.OTHER : kind;
+        Kind k = kind == Kind.PAIRED_RATIO || kind == Kind.PROPORTION || kind == Kind.PROPORTION_DIFFERENCE ? Kind.OTHER
+                : kind;
         return new Estimate(value * factor, lo * factor, hi * factor, level, n, method, k,
                 k == kind ? s : new double[] {value * factor}, unit);
     }

@@ -66,6 +66,8 @@ class StatisticsTest {
     void logGammaMatchesFactorials() {
         assertEquals(Math.log(120), StudentT.logGamma(6), 1e-12);
         assertEquals(0.5 * Math.log(Math.PI), StudentT.logGamma(0.5), 1e-12);
+        assertEquals(2.252712651734206, StudentT.logGamma(0.1), 1e-13);          // moved from DirichletSphere
+        assertEquals(857.9336698258574, StudentT.logGamma(200), 1e-10);
     }
 
     @Test

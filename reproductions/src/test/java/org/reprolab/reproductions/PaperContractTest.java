@@ -60,12 +60,9 @@ class PaperContractTest {
     /** Code cells longer than this belong in the library (d2l-java's median cell is 7 lines). */
     static final int MAX_CELL_LINES = 12;
 
-    /** Papers still being moved to the template (issue 9); the list empties as they land, then goes. */
-    static final Set<String> PORTING = Set.of("btf", "wide-deep");
-
     @TestFactory
     Stream<DynamicNode> everyPaperKeepsTheContract() {
-        return Reproductions.all().stream().filter(r -> !PORTING.contains(r.id())).map(r -> DynamicContainer.dynamicContainer(r.id(), Stream.of(
+        return Reproductions.all().stream().map(r -> DynamicContainer.dynamicContainer(r.id(), Stream.of(
                 DynamicTest.dynamicTest("identity and packages", () -> identity(r)),
                 DynamicTest.dynamicTest("template and declared claims", () -> template(r)),
                 DynamicTest.dynamicTest("pinned verdicts", () -> pinned(r)),

@@ -27,7 +27,8 @@ package org.reprolab.papers.btf;
  * <p>on free (f) and fixed (c) coordinates. In the rotated coordinates \(p = (x_f + \tilde w_f)/\sqrt2\),
  * \(m = (x_f - \tilde w_f)/\sqrt2\), the constraint becomes the scalar equation
  *
- * <p>\[ h(\lambda) = F + \lambda N + \tfrac12\Big(\frac{|p|^2}{(1-\lambda)^2} - \frac{|m|^2}{(1+\lambda)^2}\Big) - c = 0,
+ * <p>\[ h(\lambda) = F + \lambda N
+ *     + \tfrac12\Big(\frac{|p|^2}{(1-\lambda)^2} - \frac{|m|^2}{(1+\lambda)^2}\Big) - c = 0,
  * \qquad F = \tilde w_c \cdot x_c,\; N = |x_c|^2, \]
  *
  * <p>whose left side increases strictly on [0, 1) and diverges at 1: its root is unique, and the nearest point

@@ -20,6 +20,12 @@
  *       ({@link org.reprolab.papers.btf.BtfSolver}).</li>
  *   <li>Eq. 5, the gradient baseline: the same network trained with the straight-through estimator
  *       \(\partial y / \partial a := \mathbf{1}\{|a| \le 1\}\) ({@link org.reprolab.papers.btf.StraightThrough}).</li>
+ *   <li>Tasks and their analysis: random teacher networks of logic gates ({@link org.reprolab.papers.btf.Teachers}),
+ *       hand-built ±1 gate solutions of the 2-bit multiplier and of rule 110
+ *       ({@link org.reprolab.papers.btf.KnownSolutions}), and how close learned weights are to a gate network,
+ *       within (1 − μ)ρ of {0, ±ρ} at margin μ ({@link org.reprolab.papers.btf.GateRounding}).</li>
+ *   <li>The reproduction's figures and small tables, shared with its notebook
+ *       ({@link org.reprolab.papers.btf.BtfFigures}).</li>
  * </ol>
  */
 package org.reprolab.papers.btf;

@@ -1,6 +1,8 @@
 package org.reprolab.papers.widedeep;
 
+import org.reprolab.data.LabeledData;
 import org.reprolab.engine.Interrupts;
+import org.reprolab.math.LinearFit;
 
 /**
  * The kernels of an infinitely wide network with L hidden layers, no biases, inputs on the unit sphere and an
@@ -57,6 +59,11 @@ public final class DeepKernel {
         return new Builder();
     }
 
+    /** The kernel of the given kind, dual and depth (short for the builder). */
+    public static DeepKernel of(DualActivation dual, int depth, Kind kind) {
+        return builder().setDual(dual).setDepth(depth).optKind(kind).build();
+    }
+
     /** The dual. */
     public DualActivation dual() {
         return dual;
@@ -107,6 +114,25 @@ public final class DeepKernel {
             }
         }
         return new LogKernelMatrix(log, sign);
+    }
+
+    /**
+     * The singular exponent of this kernel near the diagonal, fitted: \(\hat\alpha = -2\,d\ln K/d\ln(1 - \rho)\),
+     * the least-squares slope of ln K(1 − ε) against ln ε over {@code points} values of ε log-spaced in
+     * [{@code from}, {@code to}], times −2. A kernel that behaves like
+     * \(\|x - z\|^{-\alpha} = (2(1 - \rho))^{-\alpha/2}\) there gives α̂ = α.
+     */
+    public double fittedExponent(double from, double to, int points) {
+        if (!(from > 0 && from < to && to < 1) || points < 2) {
+            throw new IllegalArgumentException("need 0 < from < to < 1 and at least two points");
+        }
+        double[] lnEps = new double[points];
+        double[] lnK = new double[points];
+        for (int i = 0; i < points; i++) {
+            lnEps[i] = Math.log(from) + i * (Math.log(to) - Math.log(from)) / (points - 1);
+            lnK[i] = at(1 - Math.exp(lnEps[i])).log();
+        }
+        return -2 * LinearFit.of(lnEps, lnK).slope();                      // ln K, not K: K overflows a double
     }
 
     /** The depth-L NTK at correlation ρ (static form of {@code builder().setDual(dual).setDepth(L).build().at(ρ)}). */
@@ -254,6 +280,18 @@ public final class DeepKernel {
             throw new ArithmeticException("ξ′ ≤ −1 at a fixed point: " + d);
         }
         return SignedLog.of((1 - Math.pow(d, m)) / (1 - d));
+    }
+
+    /** The feature rows of {@code d} scaled to unit Euclidean norm: the data on the sphere. */
+    public static double[][] unitRows(LabeledData d) {
+        double[][] x = new double[d.size()][d.features()];
+        for (int i = 0; i < d.size(); i++) {
+            float[] r = d.row(i);
+            for (int j = 0; j < r.length; j++) {
+                x[i][j] = r[j];
+            }
+        }
+        return unitRows(x);
     }
 
     /** Rows scaled to unit Euclidean norm. */

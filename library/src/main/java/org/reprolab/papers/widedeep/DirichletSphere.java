@@ -2,6 +2,7 @@ package org.reprolab.papers.widedeep;
 
 import java.util.SplittableRandom;
 import org.reprolab.data.Synthetic;
+import org.reprolab.math.StudentT;
 
 /**
  * The paper's synthetic task: two classes with Dirichlet-distributed features s on the simplex, label +1 with
@@ -90,9 +91,9 @@ public record DirichletSphere(double[] alpha1, double[] alpha2, double prior) {
         double out = 0;
         for (int i = 0; i < alpha.length; i++) {
             sum += alpha[i];
-            out += (alpha[i] - 1) * Math.log(s[i]) - logGamma(alpha[i]);
+            out += (alpha[i] - 1) * Math.log(s[i]) - StudentT.logGamma(alpha[i]);
         }
-        return out + logGamma(sum);
+        return out + StudentT.logGamma(sum);
     }
 
     /** A Dirichlet(α) draw: independent Gamma(α_i) variates, normalised. */
@@ -132,24 +133,5 @@ public record DirichletSphere(double[] alpha1, double[] alpha2, double prior) {
                 return d * v;
             }
         }
-    }
-
-    private static final double[] LANCZOS = {0.99999999999980993, 676.5203681218851, -1259.1392167224028,
-        771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
-        9.9843695780195716e-6, 1.5056327351493116e-7};
-
-    /** ln Γ(x) for x &gt; 0 (Lanczos, g = 7, n = 9; relative error about 1e-15). */
-    public static double logGamma(double x) {
-        if (x < 0.5) {
-            // Reflection: Γ(x)Γ(1 − x) = π / sin(πx)
-            return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-        }
-        x -= 1;
-        double a = LANCZOS[0];
-        double t = x + 7.5;
-        for (int i = 1; i < 9; i++) {
-            a += LANCZOS[i] / (x + i);
-        }
-        return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
     }
 }

@@ -114,7 +114,8 @@ public interface DualActivation {
         /** Checks the fields. */
         public PowerTerm {
             if (power < 0 || coefficient == 0 || !Double.isFinite(coefficient)) {
-                throw new IllegalArgumentException("need k ≥ 0 and a finite c ≠ 0, got k=" + power + ", c=" + coefficient);
+                throw new IllegalArgumentException("need k ≥ 0 and a finite c ≠ 0, got k=" + power + ", c="
+                        + coefficient);
             }
         }
     }

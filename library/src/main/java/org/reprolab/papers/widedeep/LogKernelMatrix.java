@@ -67,4 +67,23 @@ public record LogKernelMatrix(double[][] log, byte[][] sign) {
         }
         return out;
     }
+
+    /**
+     * The median over distinct pairs i &lt; j of \(K_{ij} / K_{ii}\) of a square (training) matrix: how far the
+     * off-diagonal entries have flattened towards a constant fraction of the diagonal.
+     */
+    public double medianOffDiagonalRatio() {
+        int n = rows();
+        if (n != cols() || n < 2) {
+            throw new IllegalArgumentException("need a square matrix of at least 2 points, got " + n + " × " + cols());
+        }
+        double[] ratios = new double[n * (n - 1) / 2];
+        int r = 0;
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                ratios[r++] = sign[a][b] * Math.exp(log[a][b] - log[a][a]);
+            }
+        }
+        return org.reprolab.math.Stats.median(ratios);
+    }
 }

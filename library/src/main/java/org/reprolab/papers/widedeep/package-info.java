@@ -16,9 +16,12 @@
  *   <li>The infinite-depth taxonomy (1-NN, singular kernel with α = 2 ln(1/ξ′(0))/ln ξ′(1) (Eq. 3), majority
  *       vote): {@link org.reprolab.papers.widedeep.DualActivation#regime()}.</li>
  *   <li>Classifiers: interpolating kernel regression, kernel sum, 1-NN, majority vote, Hilbert (Devroye)
- *       kernel: {@link org.reprolab.papers.widedeep.KernelClassifiers}.</li>
+ *       kernel, the classical classifier each regime predicts ({@code limit}), and out-of-split predictions on
+ *       real data projected onto the sphere: {@link org.reprolab.papers.widedeep.KernelClassifiers}.</li>
  *   <li>The two-class Dirichlet data on the sphere and its Bayes classifier:
  *       {@link org.reprolab.papers.widedeep.DirichletSphere}.</li>
+ *   <li>The reproduction's figures and tables (kernel shapes, fitted exponents, agreement against depth, accuracy
+ *       against n), shared with its notebook: {@link org.reprolab.papers.widedeep.WideDeepFigures}.</li>
  * </ol>
  */
 package org.reprolab.papers.widedeep;

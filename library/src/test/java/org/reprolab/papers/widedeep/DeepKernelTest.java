@@ -111,6 +111,20 @@ class DeepKernelTest {
     }
 
     @Test
+    void fittedExponentIsZeroForASmoothKernelAndTwoForTheDeepS2Kernel() {
+        // At depth 0 the kernel is K₀ = ρ, smooth at ρ = 1 (α̂ ≈ 0); at L = 10⁶ the S² NTK is the Hilbert kernel of
+        // S², ‖x − z‖^{−2} (α̂ = 2).
+        DeepKernel flat = DeepKernel.builder().setDual(HermiteDual.optimalForSphere(2)).setDepth(0).build();
+        assertEquals(0, flat.fittedExponent(1e-4, 1e-2, 21), 0.03);          // ln ρ ≈ −ε: slope ≈ 0
+        DeepKernel deep = DeepKernel.builder().setDual(HermiteDual.optimalForSphere(2)).setDepth(1_000_000).build();
+        assertEquals(2, deep.fittedExponent(1e-4, 1e-2, 21), 0.1);
+        // Two points give the secant slope of the previous test's local exponent.
+        double secant = -2 * (deep.at(1 - 1e-3).log() - deep.at(1 - 1e-4).log()) / Math.log(10);
+        assertEquals(secant, deep.fittedExponent(1e-4, 1e-3, 2), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> deep.fittedExponent(1e-2, 1e-4, 21));
+    }
+
+    @Test
     void majorityDualOffDiagonalTendsToTheFixedPointConstant() {
         // ξ = 0.1 + 0.3ρ + 0.6ρ³ has an attracting fixed point ρ* ≈ 0.145 with ξ′(ρ*) = d < 1, so for every
         // ρ < 1 the NTK tends to ρ*/(1 − d).
@@ -124,6 +138,21 @@ class DeepKernelTest {
             assertEquals(limit, DeepKernel.ntk(d, 400, rho).value(), 1e-10 * limit);
             assertEquals(r, DeepKernel.nngp(d, 400, rho).value(), 1e-12);
         }
+    }
+
+    @Test
+    void medianOffDiagonalRatioOfAKnownMatrix() {
+        // K = [[2, 1, −1], [1, 2, 0.5], [−1, 0.5, 2]]: ratios K_ij/K_ii over i < j are 0.5, −0.5, 0.25; median 0.25.
+        double[][] k = {{2, 1, -1}, {1, 2, 0.5}, {-1, 0.5, 2}};
+        double[][] log = new double[3][3];
+        byte[][] sign = new byte[3][3];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                log[i][j] = Math.log(Math.abs(k[i][j]));
+                sign[i][j] = (byte) Math.signum(k[i][j]);
+            }
+        }
+        assertEquals(0.25, new LogKernelMatrix(log, sign).medianOffDiagonalRatio(), 1e-15);
     }
 
     @Test

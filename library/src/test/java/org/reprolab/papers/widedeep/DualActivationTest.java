@@ -9,7 +9,6 @@ import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.reprolab.data.Synthetic;
 import org.reprolab.engine.Engines;
 
 class DualActivationTest {
@@ -17,19 +16,8 @@ class DualActivationTest {
     /** Mean and standard error of f(u)g(v) over correlated standard normals (u, v) with correlation ρ. */
     private static double[] monteCarlo(java.util.function.DoubleUnaryOperator f, java.util.function.DoubleUnaryOperator g,
             double rho, int n, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        double s = 0;
-        double s2 = 0;
-        double c = Math.sqrt(1 - rho * rho);
-        for (int i = 0; i < n; i++) {
-            double u = Synthetic.gaussian(rng);
-            double v = rho * u + c * Synthetic.gaussian(rng);
-            double p = f.applyAsDouble(u) * g.applyAsDouble(v);
-            s += p;
-            s2 += p * p;
-        }
-        double mean = s / n;
-        return new double[] {mean, Math.sqrt((s2 / n - mean * mean) / n)};
+        org.reprolab.math.Estimate e = Duals.monteCarlo(f, g, rho, n, new SplittableRandom(seed));
+        return new double[] {e.value(), (e.hi() - e.value()) / 1.959963984540054};
     }
 
     private static void assertDualMatchesMonteCarlo(DualActivation dual) {
