@@ -31,7 +31,8 @@ public record KernelSettings(long graceMillis, long timeoutMillis, List<String> 
                 longSetting(env, err, "REPROLAB_INTERRUPT_GRACE_MS", 1000),
                 1000 * longSetting(env, err, "REPROLAB_CELL_TIMEOUT", 0),
                 words(env.get("REPROLAB_COMPILER_OPTS")),
-                new OutputLimit(Math.round(1e6 * megabytes(env, err, "REPROLAB_OUTPUT_LIMIT_MB", DEFAULT_OUTPUT_LIMIT_MB)),
+                new OutputLimit(Math.round(1e6 * megabytes(env, err, "REPROLAB_OUTPUT_LIMIT_MB",
+                        DEFAULT_OUTPUT_LIMIT_MB)),
                         Path.of(System.getProperty("java.io.tmpdir"), "reprolab-output")));
     }
 

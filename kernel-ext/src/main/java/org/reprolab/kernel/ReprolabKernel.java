@@ -69,16 +69,6 @@ public final class ReprolabKernel extends BaseKernel implements KernelHost {
     private final KernelRequests requests;
     private volatile boolean shuttingDown;
 
-    /**
-     * What the kernel reports as its language, which Jupyter stores in every notebook's metadata (so the
-     * committed notebooks carry exactly this, and opening one does not mark it changed). The version is the
-     * feature release ("17"), not the JDK's patch level, so a patch update does not change every notebook.
-     */
-    public static LanguageInfo languageInfo() {
-        return new LanguageInfo("java", String.valueOf(Runtime.version().feature()), "text/x-java-source", ".jsh",
-                "java", "text/x-java", "script");
-    }
-
     /** A kernel with {@code settings}; it serves once {@link #becomeHandlerForConnection} has run. */
     public ReprolabKernel(KernelSettings settings) {
         super("reprolab", Engines.reprolabVersion(),
@@ -99,6 +89,16 @@ public final class ReprolabKernel extends BaseKernel implements KernelHost {
         this.assist = new CodeAssist(evaluator, getMagicsRegistry());
         this.execute = new ExecuteHandler(this, executor, runner, evaluator, settings.outputLimit());
         this.requests = new KernelRequests(this, execute, kernelErr);
+    }
+
+    /**
+     * What the kernel reports as its language, which Jupyter stores in every notebook's metadata (so the
+     * committed notebooks carry exactly this, and opening one does not mark it changed). The version is the
+     * feature release ("17"), not the JDK's patch level, so a patch update does not change every notebook.
+     */
+    public static LanguageInfo languageInfo() {
+        return new LanguageInfo("java", String.valueOf(Runtime.version().feature()), "text/x-java-source", ".jsh",
+                "java", "text/x-java", "script");
     }
 
     /**
@@ -127,7 +127,8 @@ public final class ReprolabKernel extends BaseKernel implements KernelHost {
             long t3 = System.nanoTime();
             evaluator.eval("1", 1);
             if ("1".equals(System.getenv("REPROLAB_KERNEL_TIMING"))) {
-                kernelErr.printf("reprolab kernel: extensions %.0f ms, hooks %.0f ms, imports %.0f ms, first value %.0f ms%n",
+                kernelErr.printf("reprolab kernel: extensions %.0f ms, hooks %.0f ms, imports %.0f ms, "
+                        + "first value %.0f ms%n",
                         (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (System.nanoTime() - t3) / 1e6);
             }
         } finally {

@@ -69,16 +69,6 @@ public record Claim(String id, String statement, Kind kind, Criterion criterion,
         return new Claim(id, statement, Kind.CHECK, null, null, null, false, "");
     }
 
-    /**
-     * A claim whose criterion is given when it is checked.
-     *
-     * @deprecated declare the criterion with the claim: {@link #claim}, then {@link #criterion}
-     */
-    @Deprecated
-    public static Claim of(String id, String statement) {
-        return claim(id, statement);
-    }
-
     /** The pass criterion and where it comes from ({@code "paper: ..."}, {@code "notes: ..."}, {@code "ours: ..."}). */
     public Claim criterion(Criterion c, String basisOfCriterion) {
         return new Claim(id, statement, kind, Objects.requireNonNull(c, "criterion"),

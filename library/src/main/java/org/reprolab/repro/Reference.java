@@ -1,5 +1,7 @@
 package org.reprolab.repro;
 
+import org.reprolab.math.SignificantDigits;
+
 /**
  * Where a claim's reference number comes from.
  *
@@ -11,7 +13,7 @@ public record Reference(Double value, String text, String source) {
 
     /** A number from a source. */
     public static Reference of(double value, String source) {
-        return new Reference(value, Verdict.format(value), source);
+        return new Reference(value, SignificantDigits.format(value), source);
     }
 
     /** A number from a source, printed as {@code text}. */

@@ -137,15 +137,13 @@ public final class ReproSession {
             System.err.println("reprolab: step " + reproduction.id() + "/" + step.id() + " failed with " + error);
             cause.printStackTrace();
         }
-        if (step.decides() != null) {
-            for (Claim c : step.decides()) {
-                if (!out.decided(c.id())) {
-                    if (error == null) {
-                        throw new IllegalStateException(reproduction.id() + "/" + step.id() + " declares '" + c.id()
-                                + "' but did not decide it");
-                    }
-                    out.verdict(Verdict.notMeasured(c, step.id() + " stopped: " + error));
+        for (Claim c : step.decides()) {
+            if (!out.decided(c.id())) {
+                if (error == null) {
+                    throw new IllegalStateException(reproduction.id() + "/" + step.id() + " declares '" + c.id()
+                            + "' but did not decide it");
                 }
+                out.verdict(Verdict.notMeasured(c, step.id() + " stopped: " + error));
             }
         }
         StepResult r = out.build((System.nanoTime() - t0) / 1e9, error);
@@ -198,7 +196,7 @@ public final class ReproSession {
         if (declared == null) {
             throw new IllegalStateException("claim '" + claim.id() + "' is not declared by " + reproduction.id());
         }
-        if (step.decides() != null && step.decides().stream().noneMatch(c -> c.id().equals(claim.id()))) {
+        if (step.decides().stream().noneMatch(c -> c.id().equals(claim.id()))) {
             throw new IllegalStateException("step " + reproduction.id() + "/" + step.id() + " decides '" + claim.id()
                     + "', which it does not declare");
         }

@@ -10,8 +10,7 @@ import java.util.Objects;
  * @param id short id, unique within the paper (e.g. {@code propagation})
  * @param title one line saying what the step does
  * @param body the work
- * @param decides the claims and checks this step decides, each exactly once; null for a step of a reproduction
- *     that declares its claims apart from its steps
+ * @param decides the claims and checks this step decides, each exactly once
  * @param singleThreaded whether the step runs on one intra-op thread in fast mode too (many tiny ops, where
  *     more threads only wait at barriers); deterministic runs always use one
  */
@@ -22,22 +21,12 @@ public record Step(String id, String title, Body body, List<Claim> decides, bool
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(body, "body");
-        decides = decides == null ? null : List.copyOf(decides);
+        decides = List.copyOf(Objects.requireNonNull(decides, "decides"));
     }
 
     /** A step that decides {@code claims}. */
     public static Step of(String id, String title, Body body, List<Claim> claims) {
         return new Step(id, title, body, claims, false);
-    }
-
-    /**
-     * A step whose claims are declared by the reproduction.
-     *
-     * @deprecated declare what a step decides: {@link PaperReproduction#step}
-     */
-    @Deprecated
-    public static Step of(String id, String title, Body body) {
-        return new Step(id, title, body, null, false);
     }
 
     /** This step, run on one intra-op thread in fast mode too. */

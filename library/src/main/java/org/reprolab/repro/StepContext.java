@@ -7,7 +7,6 @@ import org.reprolab.engine.Engines;
 import org.reprolab.engine.Progress;
 import org.reprolab.engine.Seeds;
 import org.reprolab.math.Estimate;
-import org.reprolab.math.SignificantDigits;
 import tech.tablesaw.api.Table;
 
 /**
@@ -115,30 +114,6 @@ public final class StepContext implements AutoCloseable {
     /** Decides {@code claim} on a value computed exactly (a closed form, an identity, a count). */
     public Verdict decide(Claim claim, double exactValue, String detail) {
         return decide(claim, Estimate.exact(exactValue), detail);
-    }
-
-    /**
-     * Records the verdict of {@code claim}: {@code measured} against {@code criterion}.
-     *
-     * @deprecated declare the criterion with the claim and call {@link #decide}
-     */
-    @Deprecated
-    public Verdict check(Claim claim, double measured, Criterion criterion, Reference reference) {
-        return check(claim, measured, SignificantDigits.format(measured), criterion, reference);
-    }
-
-    /**
-     * Records the verdict of {@code claim}, with the measured value printed as {@code measuredText}.
-     *
-     * @deprecated declare the criterion with the claim and call {@link #decide}
-     */
-    @Deprecated
-    public Verdict check(Claim claim, double measured, String measuredText, Criterion criterion,
-            Reference reference) {
-        Claim declared = session.requireDeclared(step, claim);
-        Verdict v = Verdict.decide(declared, criterion, reference, step.id(), Estimate.exact(measured), measuredText);
-        out.verdict(v);
-        return v;
     }
 
     @Override

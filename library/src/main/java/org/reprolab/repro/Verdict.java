@@ -1,7 +1,6 @@
 package org.reprolab.repro;
 
 import org.reprolab.math.Estimate;
-import org.reprolab.math.SignificantDigits;
 
 /**
  * The outcome of one claim or check in one run: what was measured (with its interval), against which
@@ -100,13 +99,4 @@ public record Verdict(String claimId, String statement, Claim.Kind kind, String 
                 basis == null ? "" : " (" + basis + ")", reference.text(), reference.source());
     }
 
-    /**
-     * Formats a number compactly.
-     *
-     * @deprecated use {@link SignificantDigits#format}
-     */
-    @Deprecated
-    public static String format(double v) {
-        return SignificantDigits.format(v);
-    }
 }

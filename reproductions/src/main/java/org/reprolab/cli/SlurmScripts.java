@@ -97,8 +97,8 @@ record SlurmScripts(SweepPlan plan, int shards, int cpus, String partition, Stri
             run.addAll(List.of("--jobs", Integer.toString(cpus)));
         }
         return header("reprolab-sweep", "# Seed sweep " + plan.describe() + ": " + plan.units().size() + " units in "
-                + shards + " array tasks (shards), at most " + unitsPerTask() + " unit" + (unitsPerTask() == 1 ? "" : "s")
-                + " each.\n"
+                + shards + " array tasks (shards), at most " + unitsPerTask() + " unit"
+                + (unitsPerTask() == 1 ? "" : "s") + " each.\n"
                 + "# A task killed or timed out: resubmit it alone (sbatch --array=K " + arrayScript() + "); it skips "
                 + "units already done.\n", List.of("--array=1-" + shards, "--cpus-per-task=" + cpus,
                 "--output=" + logs().resolve("shard-%a-job-%A.log")))

@@ -36,9 +36,7 @@ import org.reprolab.report.ResultWriter;
  * estimate over all their samples) and decides the pooled estimate with the claim's own criterion
  * ({@link Verdict#pooled}). Each run is deterministic (README, Numerics) and its estimates survive
  * {@code result.json} bit for bit, so the merge gives the same numbers however the units were spread over
- * processes, shards and machines, in whatever order they finished. A claim whose criterion is given only when its
- * step checks it (the deprecated {@code StepContext.check}, with no criterion declared on the claim) cannot be
- * decided again: its pooled verdict is the runs' common outcome, INCONCLUSIVE when they differ.
+ * processes, shards and machines, in whatever order they finished.
  *
  * <p>Units that are missing (not run, running or killed) or failed are listed, not pooled.
  */
@@ -169,8 +167,7 @@ final class SweepMerge {
                 throw new IllegalArgumentException("cannot pool " + r.id() + "/" + c.id() + " over its units: "
                         + e.getMessage(), e);
             }
-            verdicts.add(c.criterion() != null ? Verdict.pooled(c, parts.get(0).step(), pooled, detail(parts, done))
-                    : byAgreement(parts, pooled, detail(parts, done)));
+            verdicts.add(Verdict.pooled(c, parts.get(0).step(), pooled, detail(parts, done)));
         }
         ResultSummary first = done.get(0);
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -188,8 +185,7 @@ final class SweepMerge {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         List<String> notes = new ArrayList<>();
         notes.add("Merged from a seed sweep: " + sweep.line() + ". Each claim pools the samples of every done unit and "
-                + "is decided again by its criterion (a claim whose criterion is given only when its step checks it: "
-                + "by the runs' agreement); metrics are means over those units; tables, charts and the "
+                + "is decided again by its criterion; metrics are means over those units; tables, charts and the "
                 + "notes below are run seed " + first.seed() + "'s (every unit's own are in " + r.id()
                 + "/seed-<s>/).");
         if (commits.size() > 1) {
@@ -202,21 +198,6 @@ final class SweepMerge {
                 done.stream().mapToDouble(ResultSummary::wallSeconds).sum(), complete, Tally.of(verdicts), verdicts,
                 metrics, first.tables().stream().map(inUnit).toList(), first.charts().stream().map(inUnit).toList(),
                 first.standIns(), notes, stepSeconds, sweep);
-    }
-
-    /**
-     * The pooled verdict of a claim whose criterion its step gave when it checked (the deprecated
-     * {@code StepContext.check}), so that no criterion object is left to decide the pooled interval: the runs'
-     * outcome when they all agree, INCONCLUSIVE when they do not.
-     */
-    private static Verdict byAgreement(List<Verdict> parts, Estimate pooled, String detail) {
-        Verdict first = parts.get(0);
-        boolean agree = parts.stream().allMatch(v -> v.outcome() == first.outcome());
-        return new Verdict(first.claimId(), first.statement(), first.kind(), first.step(),
-                agree ? first.outcome() : org.reprolab.repro.Outcome.INCONCLUSIVE, pooled, detail
-                        + (parts.size() == 1 ? "" : "; decided by the runs' agreement (" + (agree ? "all "
-                        + first.outcome() : "they differ") + "): the criterion is given at check time, not declared "
-                        + "with the claim"), first.criterion(), first.basis(), first.reference(), first.revision());
     }
 
     /** How a pooled verdict came about: the runs' values, then the first run's own detail. */

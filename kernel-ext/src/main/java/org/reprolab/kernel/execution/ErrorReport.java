@@ -27,6 +27,7 @@ public record ErrorReport(String ename, String evalue, List<String> traceback) {
     private static final String RED = "\u001b[0;31m";
     private static final String BOLD_RED = "\u001b[1;31m";
     private static final String RESET = "\u001b[0m";
+    private static final Pattern SNIPPET_PREFIX = Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]?\\.");
 
     /**
      * The report of {@code t}; never fails: if building it does, a one-line report of {@code t}'s class and
@@ -68,7 +69,6 @@ public record ErrorReport(String ename, String evalue, List<String> traceback) {
         return new ErrorReport(ename, message, List.of(BOLD_RED + ename + RESET + ": " + message));
     }
 
-    private static final Pattern SNIPPET_PREFIX = Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]?\\.");
 
     /** A message without JShell's wrapper class names ({@code "REPL.$JShell$16.s" is null} becomes {@code "s"}). */
     static String clean(String message) {
@@ -107,7 +107,8 @@ public record ErrorReport(String ename, String evalue, List<String> traceback) {
             out.add(prefix + "[circular reference: " + t + "]");
             return;
         }
-        out.add(prefix + BOLD_RED + t.getClass().getName() + RESET + (t.getMessage() == null ? "" : ": " + clean(t.getMessage())));
+        out.add(prefix + BOLD_RED + t.getClass().getName() + RESET
+                + (t.getMessage() == null ? "" : ": " + clean(t.getMessage())));
         for (StackTraceElement e : trimmed(t.getStackTrace())) {
             out.add("\tat " + frames.apply(e));
         }

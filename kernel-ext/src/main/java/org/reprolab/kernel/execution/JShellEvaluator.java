@@ -32,6 +32,9 @@ public final class JShellEvaluator implements AutoCloseable {
     /** The value of a cell that has none to show. */
     public static final Object NO_VALUE = new Object();
 
+    private static final java.util.regex.Pattern SNIPPET_CLASS =
+            java.util.regex.Pattern.compile("^REPL\\.\\$JShell\\$(\\d+)[A-Z]?(?:\\$(.*))?$");
+
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
     private final KernelExecutionControl control;
@@ -140,7 +143,8 @@ public final class JShellEvaluator implements AutoCloseable {
                 }
                 throw new UserException(user != null ? user : ex);
             }
-            if (e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+            if (e.status() == Snippet.Status.RECOVERABLE_DEFINED
+                    || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
                 System.err.println(unresolvedMessage((jdk.jshell.DeclarationSnippet) s));
             }
             if (isValue(s)) {
@@ -221,8 +225,6 @@ public final class JShellEvaluator implements AutoCloseable {
         return n;
     }
 
-    private static final java.util.regex.Pattern SNIPPET_CLASS =
-            java.util.regex.Pattern.compile("^REPL\\.\\$JShell\\$(\\d+)[A-Z]?(?:\\$(.*))?$");
 
     /**
      * A stack frame as the user wrote it: code from cells shows as {@code method(cell [N] line L)}, other

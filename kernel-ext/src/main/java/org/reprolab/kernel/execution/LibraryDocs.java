@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 final class LibraryDocs {
 
-    private static final Pattern OWNER = Pattern.compile("(org\\.reprolab(?:\\.[a-z]\\w*)+)\\.([A-Z]\\w*)((?:\\.[A-Z]\\w*)*)");
+    private static final Pattern OWNER =
+            Pattern.compile("(org\\.reprolab(?:\\.[a-z]\\w*)+)\\.([A-Z]\\w*)((?:\\.[A-Z]\\w*)*)");
 
     private LibraryDocs() {}
 
@@ -53,9 +54,11 @@ final class LibraryDocs {
         }
         String simple = nested.isEmpty() ? type : nested.substring(nested.lastIndexOf('.') + 1);
         Pattern decl = member != null
-                ? Pattern.compile("/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*[\\w<>\\[\\],.? ]*\\b"
+                ? Pattern.compile("/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*"
+                        + "[\\w<>\\[\\],.? ]*\\b"
                         + Pattern.quote(member) + "\\s*\\(")
-                : Pattern.compile("/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*[\\w ]*\\b(?:class|record|interface|enum)\\s+"
+                : Pattern.compile("/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*"
+                        + "[\\w ]*\\b(?:class|record|interface|enum)\\s+"
                         + Pattern.quote(simple) + "\\b");
         Matcher d = decl.matcher(source);
         return d.find() ? clean(d.group(1)) : null;

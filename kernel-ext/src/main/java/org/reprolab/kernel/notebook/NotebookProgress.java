@@ -123,7 +123,8 @@ public final class NotebookProgress implements ProgressSink {
     }
 
     private static DisplayData render(Bar b, double seconds) {
-        String count = b.total > 0 ? b.done + "/" + b.total + String.format(Locale.ROOT, " (%d%%)", 100 * b.done / b.total)
+        String count = b.total > 0
+                ? b.done + "/" + b.total + String.format(Locale.ROOT, " (%d%%)", 100 * b.done / b.total)
                 : Long.toString(b.done);
         String status = (b.finished ? "done: " : "") + b.task + " " + count
                 + String.format(Locale.ROOT, " %.1f s", seconds) + (b.detail.isEmpty() ? "" : " - " + b.detail);

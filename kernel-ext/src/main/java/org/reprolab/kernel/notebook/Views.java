@@ -8,7 +8,6 @@ import org.reprolab.report.Html;
 import org.reprolab.report.ResultHtml;
 import org.reprolab.report.ResultSummary;
 import org.reprolab.report.Tables;
-import org.reprolab.repro.Claim;
 import org.reprolab.repro.Profile;
 import org.reprolab.repro.PaperCard;
 import org.reprolab.repro.ReproResult;

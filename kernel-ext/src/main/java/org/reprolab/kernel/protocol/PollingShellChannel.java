@@ -64,7 +64,8 @@ final class PollingShellChannel extends ShellChannel {
 
     @Override
     public void bind(KernelConnectionProperties p) {
-        String address = p.getTransport() + "://" + p.getIp() + ":" + (isControl ? p.getControlPort() : p.getShellPort());
+        String address = p.getTransport() + "://" + p.getIp() + ":"
+                + (isControl ? p.getControlPort() : p.getShellPort());
         super.bind(address);
         loop.start(ctx, this, () -> {
             List<byte[]> frames = receive(this);

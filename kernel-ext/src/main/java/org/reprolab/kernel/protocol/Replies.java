@@ -31,7 +31,8 @@ final class Replies {
     static final class KernelInfo extends KernelInfoReply {
         final String status = "ok";
 
-        KernelInfo(String protocol, String name, String version, LanguageInfo lang, String banner, List<HelpLink> links) {
+        KernelInfo(String protocol, String name, String version, LanguageInfo lang, String banner,
+                List<HelpLink> links) {
             super(protocol, name, version, lang, banner, links);
         }
     }
