@@ -25,7 +25,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * XChart charts in one house style, rendered to PNG (never JavaScript), so they show offline and headless.
  * Before a chart is drawn ({@link #png}), {@link #finish} makes its axes and legend readable whatever the data:
  * log axes span whole decades in one number format (an axis of more than {@value #MAX_LABELS} decades is drawn as
- * log10 values, since XChart labels every decade),
+ * log10 values, its title marked "(log10)", since XChart labels every decade),
  * linear axes use the same compact numbers as the tables, a title too wide for the chart is set smaller, a legend
  * sits below the plot where it cannot cover data (and goes when there is one series), long category labels turn,
  * and bars on a log axis grow from the axis' lower end.
@@ -145,13 +145,13 @@ public final class Charts {
         if (s.isXAxisLogarithmic()) {
             logAxis(range(c, true), s.getXAxisMin(), s.getXAxisMax(), s::setXAxisMin, s::setXAxisMax,
                     s::setXAxisDecimalPattern);
-        } else if (s.getxAxisTickLabelsFormattingFunction() == null) {
+        } else if (s.getxAxisTickLabelsFormattingFunction() == null && s.getXAxisDecimalPattern() == null) {
             s.setxAxisTickLabelsFormattingFunction(SignificantDigits::format);
         }
         if (s.isYAxisLogarithmic()) {
             logAxis(range(c, false), s.getYAxisMin(), s.getYAxisMax(), s::setYAxisMin, s::setYAxisMax,
                     s::setYAxisDecimalPattern);
-        } else if (s.getyAxisTickLabelsFormattingFunction() == null) {
+        } else if (s.getyAxisTickLabelsFormattingFunction() == null && s.getYAxisDecimalPattern() == null) {
             s.setyAxisTickLabelsFormattingFunction(SignificantDigits::format);
         }
         legend(c, c.getSeriesMap().size());
@@ -164,8 +164,9 @@ public final class Charts {
     }
 
     /**
-     * Re-plots an axis that spans more decades than fit as labels on a linear axis of log10 values labelled
-     * {@code 1E-n}: XChart labels every decade of a log axis and cannot skip any.
+     * Re-plots an axis that spans more decades than fit as labels on a linear axis of log10 values, its title
+     * marked "(log10)": XChart labels every decade of a log axis and cannot skip any, and a labelling callback
+     * makes it place ticks only at the data's ends. Bounds the author set are carried over as log10 too.
      */
     private static void toLog10(XYChart c, boolean xAxis) {
         for (XYSeries series : List.copyOf(c.getSeriesMap().values())) {
@@ -175,14 +176,20 @@ public final class Charts {
             }
             c.updateXYSeries(series.getName(), xAxis ? v : series.getXData(), xAxis ? series.getYData() : v, null);
         }
-        java.util.function.Function<Double, String> label = v -> Math.abs(v - Math.rint(v)) < 1e-9
-                ? "1E" + (long) Math.rint(v) : "";
+        XYStyler s = c.getStyler();
+        java.util.function.UnaryOperator<Double> log10 = b -> b == null || b <= 0 ? null : Math.log10(b);
         if (xAxis) {
-            c.getStyler().setXAxisLogarithmic(false);
-            c.getStyler().setxAxisTickLabelsFormattingFunction(label);
+            s.setXAxisLogarithmic(false);
+            s.setXAxisMin(log10.apply(s.getXAxisMin()));
+            s.setXAxisMax(log10.apply(s.getXAxisMax()));
+            s.setXAxisDecimalPattern("0.#");
+            c.setXAxisTitle(c.getXAxisTitle() + " (log10)");
         } else {
-            c.getStyler().setYAxisLogarithmic(false);
-            c.getStyler().setyAxisTickLabelsFormattingFunction(label);
+            s.setYAxisLogarithmic(false);
+            s.setYAxisMin(log10.apply(s.getYAxisMin()));
+            s.setYAxisMax(log10.apply(s.getYAxisMax()));
+            s.setYAxisDecimalPattern("0.#");
+            c.setYAxisTitle(c.getYAxisTitle() + " (log10)");
         }
     }
 
@@ -202,7 +209,7 @@ public final class Charts {
                 s.setYAxisMin(Math.pow(10, Math.floor(Math.log10(y[0]) + 1e-9)));
             }
             logAxis(y, s.getYAxisMin(), s.getYAxisMax(), s::setYAxisMin, s::setYAxisMax, s::setYAxisDecimalPattern);
-        } else if (s.getyAxisTickLabelsFormattingFunction() == null) {
+        } else if (s.getyAxisTickLabelsFormattingFunction() == null && s.getYAxisDecimalPattern() == null) {
             s.setyAxisTickLabelsFormattingFunction(SignificantDigits::format);
         }
         int labels = 0;

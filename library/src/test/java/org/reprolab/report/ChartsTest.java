@@ -36,8 +36,21 @@ class ChartsTest {
         Charts.finish(c);
         assertFalse(c.getStyler().isYAxisLogarithmic());
         assertEquals(-10, c.getSeriesMap().get("v").getYData()[25], 1e-12);
-        assertEquals("1E-4", c.getStyler().getyAxisTickLabelsFormattingFunction().apply(-4.0));
-        assertEquals("", c.getStyler().getyAxisTickLabelsFormattingFunction().apply(-4.5));
+        assertEquals("variance (log10)", c.getYAxisTitle());
+        assertEquals("0.#", c.getStyler().getYAxisDecimalPattern());
+        Charts.finish(c);
+        assertEquals("variance (log10)", c.getYAxisTitle(), "finishing twice changes nothing");
+    }
+
+    @Test
+    void boundsTheAuthorSetOnAManyDecadeAxisAreCarriedOverAsLog10() {
+        XYChart c = Charts.logY("t", "θ", "p");
+        c.addSeries("p", new double[] {1, 2, 3}, new double[] {1e-2, 1e-20, 1e-40});
+        c.getStyler().setYAxisMin(1e-30);
+        c.getStyler().setYAxisMax(1.0);
+        Charts.finish(c);
+        assertEquals(-30, c.getStyler().getYAxisMin(), 1e-12);
+        assertEquals(0, c.getStyler().getYAxisMax(), 1e-12);
     }
 
     @Test
