@@ -99,8 +99,8 @@ public final class ProactReproduction extends PaperReproduction<ProactReproducti
         static Setup of(Profile p) {
             return p == Profile.QUICK
                     ? new Setup(4_000, 1_000, new int[] {128, 128, 16}, 3, 1, new double[] {1e-6, 1e-5, 1e-4}, 6, 3)
-                    : new Setup(20_000, 5_000, new int[] {256, 256, 32}, 5, 1,
-                            new double[] {1e-6, 3e-6, 1e-5, 3e-5, 1e-4, 3e-4}, 20, 5);
+                    : new Setup(10_000, 2_000, new int[] {256, 256, 32}, 4, 1,
+                            new double[] {1e-6, 3e-6, 1e-5, 3e-5, 1e-4, 3e-4}, 10, 5);
         }
 
         @Override
