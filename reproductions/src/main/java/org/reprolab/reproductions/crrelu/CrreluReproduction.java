@@ -79,7 +79,7 @@ public final class CrreluReproduction extends PaperReproduction<CrreluReproducti
 
         static Setup of(Profile p) {
             return p == Profile.QUICK ? new Setup(4_000, 2_000, 128, 2, 3, 4)
-                    : new Setup(20_000, 10_000, 256, 2, 8, 8);
+                    : new Setup(12_000, 5_000, 256, 2, 5, 6);
         }
 
         @Override
