@@ -23,7 +23,9 @@ public enum Act {
     /** ELU with α = 1. */
     ELU(x -> Activation.elu(x, 1f), Init.HE_NORMAL),
     /** The identity. */
-    IDENTITY(x -> x, Init.LECUN_NORMAL);
+    IDENTITY(x -> x, Init.LECUN_NORMAL),
+    /** SiLU (swish with β = 1), x·σ(x), computed array by array (DJL's swish multiplies by a Java number). */
+    SILU(x -> x.mul(Activation.sigmoid(x)), Init.HE_NORMAL);
 
     private final UnaryOperator<NDArray> f;
     private final Init usualInit;

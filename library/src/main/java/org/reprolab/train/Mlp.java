@@ -38,6 +38,7 @@ public final class Mlp {
         private boolean batchNorm;
         private float dropout;
         private Supplier<Block> dropoutBlock;
+        private Supplier<Block> activationBlock;
 
         /** Hidden units per layer (required). */
         public Builder setWidth(int width) {
@@ -60,6 +61,16 @@ public final class Mlp {
         /** Hidden activation; default ReLU. */
         public Builder optActivation(Act activation) {
             this.activation = activation;
+            return this;
+        }
+
+        /**
+         * A custom activation block (e.g. one with its own trainable parameters), a new one per hidden layer,
+         * instead of {@link #optActivation}'s function; the initialisation stays {@link #optActivation}'s usual one
+         * unless {@link #optInit} says otherwise.
+         */
+        public Builder optActivationBlock(Supplier<Block> block) {
+            this.activationBlock = block;
             return this;
         }
 
@@ -102,7 +113,8 @@ public final class Mlp {
                     net.add(BatchNorm.builder().build());
                 }
                 Act a = activation;
-                net.add(new LambdaBlock(x -> new NDList(a.apply(x.singletonOrThrow())), a.name().toLowerCase()));
+                net.add(activationBlock != null ? activationBlock.get()
+                        : new LambdaBlock(x -> new NDList(a.apply(x.singletonOrThrow())), a.name().toLowerCase()));
                 if (dropoutBlock != null) {
                     net.add(dropoutBlock.get());
                 } else if (dropout > 0) {
