@@ -7,7 +7,8 @@
  *   <li>EvoNorm-B0 (batch-dependent, with a moving batch variance at inference) and EvoNorm-S0 (batch-independent,
  *       group variance) as one DJL block: {@link org.reprolab.papers.evonorm.EvoNorm}.</li>
  *   <li>A small CNN whose normalisation-activation layers are BN-ReLU, GN-ReLU, B0 or S0:
- *       {@link org.reprolab.papers.evonorm.NormCnn} (GroupNorm is the shared {@link org.reprolab.train.GroupNorm}).</li>
+ *       {@link org.reprolab.papers.evonorm.NormCnn} (GroupNorm is the shared
+ *       {@link org.reprolab.train.GroupNorm}).</li>
  *   <li>The figures: {@link org.reprolab.papers.evonorm.EvoNormFigures}.</li>
  * </ol>
  */

@@ -148,7 +148,8 @@ public final class ClippedMlp {
 
         /** The network (He-normal weights), not yet initialised; new thresholds are {@link ClippedRelu#UNSET}. */
         public SequentialBlock build() {
-            Preconditions.checkArgument(hidden != null && hidden.length > 0 && Arrays.stream(hidden).allMatch(h -> h > 0),
+            Preconditions.checkArgument(hidden != null && hidden.length > 0
+                    && Arrays.stream(hidden).allMatch(h -> h > 0),
                     "ClippedMlp needs setHidden(w1, w2, ...) with positive widths");
             Preconditions.checkArgument(outputs > 0, "ClippedMlp needs setOutputs(n > 0)");
             SequentialBlock net = new SequentialBlock();
