@@ -77,7 +77,7 @@ final class Scaffold {
         files.put(root.resolve("library/src/main/java/org/reprolab/papers/" + pkg + "/package-info.java"),
                 libraryInfo(p));
         files.put(root.resolve("reproductions/src/main/java/org/reprolab/reproductions/" + pkg + "/package-info.java"),
-                "/** The reproduction of " + citation(p) + ", \"" + p.title() + "\". */\npackage "
+                "/**\n" + comment("The reproduction of " + citation(p) + ", \"" + p.title() + "\".") + " */\npackage "
                         + "org.reprolab.reproductions." + pkg + ";\n");
         files.put(root.resolve("reproductions/src/main/java/org/reprolab/reproductions/" + pkg + "/" + cls + ".java"),
                 reproduction(p, pkg, cls));
@@ -128,10 +128,24 @@ final class Scaffold {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
+    /** {@code text} as Javadoc lines (" * ..."), wrapped at spaces to stay within the style check's 120 columns. */
+    static String comment(String text) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder(" *");
+        for (String word : text.split(" ")) {
+            if (line.length() + 1 + word.length() > 116 && line.length() > 2) {
+                out.append(line).append('\n');
+                line = new StringBuilder(" *");
+            }
+            line.append(' ').append(word);
+        }
+        return out.append(line).append('\n').toString();
+    }
+
     private static String libraryInfo(Paper p) {
         String link = p.arxiv().isEmpty() ? "" : ", <a href=\"https://arxiv.org/abs/" + p.arxiv() + "\">arXiv:"
                 + p.arxiv() + "</a>";
-        return "/**\n * " + p.authors() + " (" + p.year() + "), \"" + p.title() + "\"" + link + ".\n *\n"
+        return "/**\n" + comment(p.authors() + " (" + p.year() + "), \"" + p.title() + "\"" + link + ".") + " *\n"
                 + " * <p>Implemented (numbering ours where the paper's is unknown):\n * <ol>\n"
                 + " *   <li>TODO: the paper's first idea, with its equation and the class that implements it.</li>\n"
                 + " * </ol>\n */\npackage org.reprolab.papers." + pkg(p.id()) + ";\n";

@@ -106,7 +106,8 @@ public final class ProactReproduction extends PaperReproduction<ProactReproducti
         @Override
         public List<String> standIns() {
             return List.of(String.format("MLP 784-%s-10; %,d training and %,d test images drawn afresh for each of "
-                    + "%d seeds; %d epochs of Adam for the weights, %d epoch(s) per layer for the thresholds; bit error "
+                    + "%d seeds; %d epochs of Adam for the weights, %d epoch(s) per layer for the thresholds; bit "
+                            + "error "
                     + "rates %s, %d fault-injection trials each.",
                     String.join("-", Arrays.stream(hidden).mapToObj(Integer::toString).toList()), train, test, seeds,
                     epochs, epochsPerLayer, Arrays.toString(bers), trials));
@@ -127,7 +128,8 @@ public final class ProactReproduction extends PaperReproduction<ProactReproducti
                 "ProAct: Progressive training for hybrid clipped activation function to enhance resilience of DNNs",
                 List.of("Seyedhamidreza Mousavi", "Mohammad Hasan Ahmadilivani", "Jaan Raik", "Maksim Jenihhin",
                         "Masoud Daneshtalab"), 2024, "arXiv", "2406.06313",
-                "A bit flip in a stored weight (an exponent bit turns 0.05 into about 10³⁷) can wreck a network's output; "
+                "A bit flip in a stored weight (an exponent bit turns 0.05 into about 10³⁷) can wreck a network's "
+                        + "output; "
                         + "clipping the activations at a threshold bounds how far it propagates. The paper clips "
                         + "layer-wise in every hidden layer but the last, neuron-wise there (HyReLU), and trains the "
                         + "thresholds one layer at a time by distillation from the unclipped network (ProAct). It "
@@ -140,7 +142,8 @@ public final class ProactReproduction extends PaperReproduction<ProactReproducti
     @Override
     public List<String> standIns() {
         return List.of("An MLP on Fashion-MNIST instead of AlexNet, VGG-16 and ResNet-50 on CIFAR-10/100; its last "
-                        + "hidden layer is narrow (an eighth of the others), which sets the threshold-memory ratio of an MLP.",
+                        + "hidden layer is narrow (an eighth of the others), which sets the threshold-memory ratio "
+                                + "of an MLP.",
                 String.format("The distillation loss (τ = %s), the threshold penalty λ·mean(T²) (λ = %s), Adam at %s "
                         + "for the thresholds, and the calibration at the activation maxima are our reconstructions; "
                         + "the neuron-wise baseline is trained jointly (FitAct-style) with the same loss.",
