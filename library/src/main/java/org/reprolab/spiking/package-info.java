@@ -16,6 +16,11 @@
  *   <li>The derivative of a neuron layer's spikes and its dead units: {@link org.reprolab.spiking.SpikeGradients}.</li>
  *   <li>A seeded synthetic event dataset in the manner of neuromorphic audio, binned into T frames of event
  *       counts: {@link org.reprolab.spiking.EventPatterns}.</li>
+ *   <li>A deep spiking classifier with direct current input and any synaptic block per layer (linear, batch
+ *       normalised, a paper's own), with a layer-by-layer trace for data-dependent initialisation:
+ *       {@link org.reprolab.spiking.DeepSpikingMlp}.</li>
+ *   <li>Pair-based STDP with exponential windows in trace form, and adaptive (homeostatic) thresholds:
+ *       {@link org.reprolab.spiking.Stdp}, {@link org.reprolab.spiking.AdaptiveThreshold}.</li>
  * </ol>
  */
 package org.reprolab.spiking;
