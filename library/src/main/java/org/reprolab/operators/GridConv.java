@@ -25,12 +25,14 @@ public final class GridConv extends AbstractBlock {
     private final int kernel;
     private final Parameter weight;
     private final Parameter bias;
+    private final boolean periodic;
     private int dims;
 
-    private GridConv(int filters, int kernel) {
+    private GridConv(int filters, int kernel, boolean periodic) {
         super((byte) 1);
         this.filters = filters;
         this.kernel = kernel;
+        this.periodic = periodic;
         weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
         bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build());
     }
@@ -40,7 +42,15 @@ public final class GridConv extends AbstractBlock {
         if (kernel % 2 == 0) {
             throw new IllegalArgumentException("the kernel must be odd, got " + kernel);
         }
-        return new GridConv(filters, kernel);
+        return new GridConv(filters, kernel, false);
+    }
+
+    /** A same-size convolution on 1-periodic 1-D grids (circular padding instead of zeros). */
+    public static GridConv periodic(int filters, int kernel) {
+        if (kernel % 2 == 0) {
+            throw new IllegalArgumentException("the kernel must be odd, got " + kernel);
+        }
+        return new GridConv(filters, kernel, true);
     }
 
     @Override
@@ -64,7 +74,7 @@ public final class GridConv extends AbstractBlock {
         NDArray x = inputs.singletonOrThrow();
         NDArray w = store.getValue(weight, x.getDevice(), training);
         NDArray b = store.getValue(bias, x.getDevice(), training);
-        NDArray y = conv(x, w, kernel / 2);
+        NDArray y = periodic ? conv(padCircular(x, kernel / 2), w, 0) : conv(x, w, kernel / 2);
         long[] shape = new long[2 + dims];
         java.util.Arrays.fill(shape, 1);
         shape[1] = filters;
@@ -101,6 +111,15 @@ public final class GridConv extends AbstractBlock {
         }
         NDArray patches = NDArrays.stack(shifts, 2).reshape(b, in * k * k, n1 * n2);
         return w.reshape(out, in * k * k).matMul(patches).reshape(b, out, n1, n2);
+    }
+
+    /**
+     * Pads the last axis of a 1-D grid [B, C, N] periodically: {@code pad} nodes from the end before the start and
+     * from the start after the end, so a convolution with {@code pad = k/2} acts on a 1-periodic function.
+     */
+    public static NDArray padCircular(NDArray x, int pad) {
+        long n = x.getShape().get(2);
+        return NDArrays.concat(new NDList(x.get(":, :, " + (n - pad) + ":"), x, x.get(":, :, 0:" + pad)), 2);
     }
 
     /** Pads every grid axis with {@code pad} zeros on both sides. */
