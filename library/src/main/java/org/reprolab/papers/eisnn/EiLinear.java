@@ -3,7 +3,6 @@ package org.reprolab.papers.eisnn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
@@ -18,7 +17,7 @@ import org.reprolab.engine.NdConstants;
  * normalisation. For an input x (N, d) ≥ 0:
  *
  * <pre>
- *   I_EE = x W_EEᵀ,   I_IE = x W_IEᵀ                          excitatory and inhibitory drive      // Eq. (1) (numbering ours)
+ *   I_EE = x W_EEᵀ,   I_IE = x W_IEᵀ           excitatory and inhibitory drive     // Eq. (1) (numbering ours)
  *   I_bal = I_EE − I_IE W_EIᵀ                                 subtractive inhibition               // Eq. (2)
  *   I_sh  = (g_I ⊙ I_IE) W_EIᵀ                                divisive (shunting) inhibition       // Eq. (3)
  *   I     = g_E ⊙ I_bal / I_sh + b_E                          the integrated current              // Eq. (4)
@@ -50,6 +49,9 @@ public final class EiLinear extends AbstractBlock {
     private final Parameter gE;
     private final Parameter bE;
 
+    /** The fan-in d, known once the input shape is. */
+    private long d;
+
     private EiLinear(Builder b) {
         this.excitatory = b.units;
         this.inhibitory = Math.max(1, b.units / b.ratio);
@@ -68,9 +70,6 @@ public final class EiLinear extends AbstractBlock {
         bE = addParameter(Parameter.builder().setName("bE").setType(Parameter.Type.BIAS)
                 .optInitializer(Initializer.ZEROS).build());
     }
-
-    /** The fan-in d, known once the input shape is. */
-    private long d;
 
     /** A new builder. */
     public static Builder builder() {

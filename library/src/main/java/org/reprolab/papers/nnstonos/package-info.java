@@ -5,7 +5,8 @@
  * <ol>
  *   <li>Convolution as an integral operator by kernel interpolation with quadrature normalisation (Eq. 1, numbering
  *       ours): {@link org.reprolab.papers.nnstonos.InterpolatedConv1d}.</li>
- *   <li>A CNN and its neural-operator version with the same layers: {@link org.reprolab.papers.nnstonos.OperatorConvNets}.</li>
+ *   <li>A CNN and its neural-operator version with the same layers:
+ *       {@link org.reprolab.papers.nnstonos.OperatorConvNets}.</li>
  *   <li>Figures: {@link org.reprolab.papers.nnstonos.NnsToNosFigures}. The Fourier layer, FNO, periodic fields with
  *       their exact heat flow and resampling are shared in {@code org.reprolab.operators}.</li>
  * </ol>

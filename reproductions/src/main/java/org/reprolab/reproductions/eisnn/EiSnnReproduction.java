@@ -221,7 +221,8 @@ public final class EiSnnReproduction extends PaperReproduction<EiSnnReproduction
             NDArray first = tr.head(BATCH).featuresNd(ctx.manager());
             for (Kind kind : Kind.values()) {
                 DeepSpikingMlp net = network(ctx, s, kind, seed, first);
-                History h = TrainingLoop.builder().setEpochs(s.epochs()).setBatchSize(BATCH).optSgd(LEARNING_RATE, MOMENTUM)
+                History h = TrainingLoop.builder().setEpochs(s.epochs()).setBatchSize(BATCH).optSgd(LEARNING_RATE,
+                        MOMENTUM)
                         .optShuffleSeed(ctx.seed("shuffle/" + seed)).optName(kind.label() + ", seed " + (seed + 1))
                         .optOnBatch((e, step, x, y) -> EiSnn.clampWeights(net))
                         .build().fit(net, tr, te, ctx.manager());

@@ -120,11 +120,6 @@ public final class MgnoReproduction extends PaperReproduction<MgnoReproduction.S
         }
     }
 
-    /** V-cycle levels down to a 3-node grid: 63 → 31 → 15 → 7 → 3 is five. */
-    static int levels(int side) {
-        return Integer.numberOfTrailingZeros(side + 1) - 1;
-    }
-
     /** Declares the steps and the claims each decides. */
     public MgnoReproduction() {
         super(Setup::of);
@@ -133,6 +128,11 @@ public final class MgnoReproduction extends PaperReproduction<MgnoReproduction.S
         step("poisson-1d", "1-D Poisson: MgNO against a CNN of equal size, over seeds", this::poisson, POISSON,
                 POISSON_VS_CNN, MATCHED);
         step("darcy-2d", "2-D Darcy: MgNO against a CNN of equal size, over seeds", this::darcy, DARCY, DARCY_VS_CNN);
+    }
+
+    /** V-cycle levels down to a 3-node grid: 63 → 31 → 15 → 7 → 3 is five. */
+    static int levels(int side) {
+        return Integer.numberOfTrailingZeros(side + 1) - 1;
     }
 
     @Override
@@ -156,7 +156,8 @@ public final class MgnoReproduction extends PaperReproduction<MgnoReproduction.S
                 "The baseline is a plain CNN of 3-point (3×3) convolutions with GELU, as deep as matches MgNO's "
                         + "parameter count; no FNO or U-Net baseline, no Helmholtz or Navier–Stokes.",
                 "MgNO layers are our reading of the method: one pre- and one post-smoothing per level, restriction "
-                        + "by a stride-2 convolution and prolongation by a transposed one, a constant bias per channel; "
+                        + "by a stride-2 convolution and prolongation by a transposed one, a constant bias per "
+                                + "channel; "
                         + "Adam with a cosine-decayed learning rate on the relative L2 loss, batch " + BATCH + ".");
     }
 
@@ -176,7 +177,8 @@ public final class MgnoReproduction extends PaperReproduction<MgnoReproduction.S
                 exact[i] = Math.sin(k * Math.PI * x[i]);
                 f[i] = Poisson1d.eigenvalue(n, k) * exact[i];
             }
-            rows.add(new SolverRow("1-D Poisson, eigenvector k = " + k, Resample.relativeL2(Poisson1d.solve(f), exact)));
+            rows.add(new SolverRow("1-D Poisson, eigenvector k = " + k, Resample.relativeL2(Poisson1d.solve(f),
+                    exact)));
         }
         int m = 31;
         double[][] ones = new double[m][m];
@@ -326,7 +328,8 @@ public final class MgnoReproduction extends PaperReproduction<MgnoReproduction.S
             NDArray xTest = x.get(train + ":");
             NDArray yTest = y.get(train + ":");
             Engines.seed(ctx.seed("init/" + seed));
-            Block net = mgno ? Mgno.builder().setChannels(channels).optLevels(levels(d.side())).build() : cnn(d, channels, m);
+            Block net = mgno ? Mgno.builder().setChannels(channels).optLevels(levels(d.side())).build() : cnn(d,
+                    channels, m);
             net.initialize(m, DataType.FLOAT32, new Shape(BATCH).addAll(x.getShape().slice(1)));
             double[] curve = RegressionLoop.builder().setSteps(steps).setBatchSize(BATCH).optAdam(lr)
                     .optShuffleSeed(ctx.seed("shuffle/" + seed)).build().fit(net, xTrain, yTrain, m);
