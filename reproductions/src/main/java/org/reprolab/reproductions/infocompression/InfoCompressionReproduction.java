@@ -40,6 +40,13 @@ public final class InfoCompressionReproduction extends PaperReproduction<InfoCom
 
     static final String PAPER = "Chelombiev, Houghton & O'Donnell (2019), abstract and information-plane figures";
 
+    /** The compression measure before its revision, and why it changed (shared by the four compression claims). */
+    static final String OLD_COMPRESSION = "(max − final) / max over all measured epochs, the untrained network "
+            + "included";
+    static final String WHY_REVISED = "an I(T;X) that only falls from its value at initialisation and then rises "
+            + "counted as compression, though the paper's compression is a late fall after fitting (seen in the quick "
+            + "run's ReLU information plane); the peak is now taken after the trajectory's lowest point before the end";
+
     static final Claim GAUSSIAN = Claim.check("gaussian-closed-form",
             "Adaptive binning recovers the mutual information of two correlated Gaussians, −½ log2(1 − ρ²), "
                     + "within 0.05 bits for ρ from 0 to 0.9.")
@@ -61,10 +68,7 @@ public final class InfoCompressionReproduction extends PaperReproduction<InfoCom
                     + "saturating activations")
             .reference(Reference.noNumber(PAPER))
             .overSeeds()
-            .revised("(max − final) / max over all measured epochs, the untrained network included",
-                    "an I(T;X) that only falls from its value at initialisation and then rises counted as compression, "
-                            + "though the paper's compression is a late fall after fitting (seen in the quick run's "
-                            + "ReLU information plane); the peak is now taken after the trajectory's lowest point before the end");
+            .revised(OLD_COMPRESSION, WHY_REVISED);
     static final Claim ELU = Claim.claim("compression-elu",
             "With adaptive binning, ELU networks compress too: (peak − final) / peak of the last hidden layer's I(T;X) "
                     + "≥ 0.05, mean over seeds.")
@@ -72,30 +76,21 @@ public final class InfoCompressionReproduction extends PaperReproduction<InfoCom
                     + "saturating activations")
             .reference(Reference.noNumber(PAPER))
             .overSeeds()
-            .revised("(max − final) / max over all measured epochs, the untrained network included",
-                    "an I(T;X) that only falls from its value at initialisation and then rises counted as compression, "
-                            + "though the paper's compression is a late fall after fitting (seen in the quick run's "
-                            + "ReLU information plane); the peak is now taken after the trajectory's lowest point before the end");
+            .revised(OLD_COMPRESSION, WHY_REVISED);
     static final Claim RELU_KDE = Claim.claim("compression-relu-kde",
             "With the adaptive KDE, ReLU networks compress: (peak − final) / peak of the last hidden layer's I(T;X) "
                     + "≥ 0.05, mean over seeds.")
             .criterion(Criterion.atLeast(0.05), "notes: 5% compression; paper: both adaptive estimators show it")
             .reference(Reference.noNumber(PAPER))
             .overSeeds()
-            .revised("(max − final) / max over all measured epochs, the untrained network included",
-                    "an I(T;X) that only falls from its value at initialisation and then rises counted as compression, "
-                            + "though the paper's compression is a late fall after fitting (seen in the quick run's "
-                            + "ReLU information plane); the peak is now taken after the trajectory's lowest point before the end");
+            .revised(OLD_COMPRESSION, WHY_REVISED);
     static final Claim L2 = Claim.claim("l2-increases-compression",
             "L2 regularisation increases compression: for ReLU, (peak − final) / peak of the last hidden layer's I(T;X) "
                     + "with L2 minus without, ≥ 0, paired by seed.")
             .criterion(Criterion.atLeast(0), "paper: L2 regularisation increases compression (abstract)")
             .reference(Reference.noNumber(PAPER))
             .overSeeds()
-            .revised("(max − final) / max over all measured epochs, the untrained network included",
-                    "an I(T;X) that only falls from its value at initialisation and then rises counted as compression, "
-                            + "though the paper's compression is a late fall after fitting (seen in the quick run's "
-                            + "ReLU information plane); the peak is now taken after the trajectory's lowest point before the end");
+            .revised(OLD_COMPRESSION, WHY_REVISED);
 
     /** The paper's bin count for adaptive binning. */
     static final int BINS = 30;
