@@ -3,6 +3,7 @@ package org.reprolab.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 import java.util.function.UnaryOperator;
+import org.reprolab.engine.NdConstants;
 
 /**
  * Activation functions for {@link Mlp}, each with the initialisation it is usually paired with. All are DJL
@@ -22,6 +23,8 @@ public enum Act {
     GELU(Activation::gelu, Init.HE_NORMAL),
     /** ELU with α = 1. */
     ELU(x -> Activation.elu(x, 1f), Init.HE_NORMAL),
+    /** Softsign x / (1 + |x|): saturating, but only polynomially. */
+    SOFTSIGN(x -> x.div(x.abs().add(NdConstants.scalar(x, 1))), Init.XAVIER_UNIFORM),
     /** The identity. */
     IDENTITY(x -> x, Init.LECUN_NORMAL),
     /** SiLU (swish with β = 1), x·σ(x), computed array by array (DJL's swish multiplies by a Java number). */
