@@ -12,7 +12,8 @@
  *   <li>The 12-10-7-5-4-3-2 network with its hidden outputs and an L2 objective:
  *       {@link org.reprolab.papers.infocompression.InformationPlaneNetwork}; training with information-plane
  *       checkpoints: {@link org.reprolab.papers.infocompression.InformationPlaneTraining}.</li>
- *   <li>Compression of a trajectory, (peak − final) / peak of I(T;X), the peak taken after the lowest point before the end:
+ *   <li>Compression of a trajectory, (peak − final) / peak of I(T;X), the peak taken after the lowest point before
+ *       the end:
  *       {@link org.reprolab.papers.infocompression.InformationPlane#compression}.</li>
  *   <li>Figures: {@link org.reprolab.papers.infocompression.InfoCompressionFigures}.</li>
  * </ol>

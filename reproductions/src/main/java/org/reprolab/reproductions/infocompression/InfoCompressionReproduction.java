@@ -85,7 +85,8 @@ public final class InfoCompressionReproduction extends PaperReproduction<InfoCom
             .overSeeds()
             .revised(OLD_COMPRESSION, WHY_REVISED);
     static final Claim L2 = Claim.claim("l2-increases-compression",
-            "L2 regularisation increases compression: for ReLU, (peak − final) / peak of the last hidden layer's I(T;X) "
+            "L2 regularisation increases compression: for ReLU, (peak − final) / peak of the last hidden layer's "
+                    + "I(T;X) "
                     + "with L2 minus without, ≥ 0, paired by seed.")
             .criterion(Criterion.atLeast(0), "paper: L2 regularisation increases compression (abstract)")
             .reference(Reference.noNumber(PAPER))
@@ -303,7 +304,8 @@ public final class InfoCompressionReproduction extends PaperReproduction<InfoCom
     }
 
     private static double[] compression(Trajectory[] runs, int estimator) {
-        return Arrays.stream(runs).mapToDouble(t -> t.compression(estimator, InformationPlaneNetwork.PAPER_WIDTHS.length))
+        return Arrays.stream(runs).mapToDouble(t -> t.compression(estimator,
+                InformationPlaneNetwork.PAPER_WIDTHS.length))
                 .toArray();
     }
 
