@@ -21,7 +21,7 @@
  * The server, every kernel it started and the browser are stopped at the end, also on failure or Ctrl-C.
  *
  * Settings: REPROLAB_BROWSER_RUN_ALL (notebooks for run-all, default "00-tour sdr"),
- * REPROLAB_BROWSER_UNTRUSTED (executed notebooks for untrusted, default "g2gnet btf": together they show all
+ * REPROLAB_BROWSER_UNTRUSTED (executed notebooks for untrusted; default: the fewest whose pins show all
  * three verdict colours), REPROLAB_BROWSER_TIMEOUT (seconds one Run All may take, default 300).
  */
 'use strict';
@@ -489,6 +489,26 @@ function pinnedVerdicts(id) {
     return pinned;
 }
 
+/**
+ * The fewest executed notebooks (ci/out/notebooks/) whose pinned verdicts show PASS, FAIL and INCONCLUSIVE between
+ * them, chosen greedily in id order, so the untrusted check sees every colour whatever the pins are today.
+ */
+function coveringNotebooks() {
+    const ids = fs.readdirSync(EXPECTED).filter(f => f.endsWith('.properties')).map(f => f.slice(0, -11)).sort()
+        .filter(id => fs.existsSync(path.join(EXECUTED, `${id}.ipynb`)));
+    const outcomes = Object.fromEntries(ids.map(id => [id, new Set(Object.values(pinnedVerdicts(id) || {}))]));
+    const chosen = [];
+    const seen = new Set();
+    while (Object.keys(COLOURS).some(o => !seen.has(o))) {
+        const gain = id => [...outcomes[id]].filter(o => o in COLOURS && !seen.has(o)).length;
+        const best = ids.filter(id => !chosen.includes(id)).sort((a, b) => gain(b) - gain(a))[0];
+        if (!best || gain(best) === 0) break;
+        chosen.push(best);
+        outcomes[best].forEach(o => seen.add(o));
+    }
+    return chosen;
+}
+
 /** Images each cell of a notebook should show, from its baseline (PNG outputs and images in HTML outputs). */
 function expectedImages(id) {
     const f = path.join(BASELINES, `${id}.json`);
@@ -797,7 +817,8 @@ async function main() {
     }
     const wanted = only.length ? only : CHECKS;
     const runAll = words(process.env.REPROLAB_BROWSER_RUN_ALL || '00-tour sdr');
-    const untrusted = words(process.env.REPROLAB_BROWSER_UNTRUSTED || 'g2gnet btf');
+    const untrusted = words(process.env.REPROLAB_BROWSER_UNTRUSTED || '').length
+        ? words(process.env.REPROLAB_BROWSER_UNTRUSTED) : coveringNotebooks();
     if (!fs.existsSync(CHROMIUM)) {
         console.error(`browser: no ${CHROMIUM}; run ci/install.sh (it installs Debian's chromium)`);
         process.exit(2);
