@@ -144,11 +144,20 @@ def html_shape(html):
     return {"tables": p.tables, "images": p.images}
 
 
+def is_progress(o):
+    """A live progress bar: where it lands among the text, and whether it shows, depends on timing."""
+    return o.output_type in ("execute_result", "display_data") \
+        and o.get("metadata", {}).get("reprolab", {}).get("progress")
+
+
 def merged_streams(outputs):
-    """Outputs with consecutive stream outputs of one name joined, as Jupyter shows and saves them: how the
-    kernel splits a cell's text into messages depends on timing (it sends what waits every 50 ms)."""
+    """Outputs without progress bars and with consecutive stream outputs of one name joined, as Jupyter shows
+    and saves them: how the kernel splits a cell's text into messages depends on timing (it sends what waits
+    every 50 ms), and so does where a progress bar falls between two pieces of text."""
     merged = []
     for o in outputs:
+        if is_progress(o):
+            continue
         if o.output_type == "stream" and merged and merged[-1].output_type == "stream" \
                 and merged[-1].name == o.name:
             merged[-1] = type(o)({**merged[-1], "text": merged[-1].text + o.text})
@@ -179,8 +188,6 @@ def signature(cell):
             pattern, numbers = normalise_text(o.text)
             sig.append({"type": "stream", "name": o.name, "text": pattern, "numbers": numbers})
         elif kind in ("execute_result", "display_data"):
-            if o.get("metadata", {}).get("reprolab", {}).get("progress"):
-                continue  # live progress bars depend on timing
             data = o.get("data", {})
             entry = {"type": kind}
             if "image/png" in data:
