@@ -3,7 +3,6 @@ package org.reprolab.spiking;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterStore;
 import java.util.function.ToDoubleFunction;
 import org.reprolab.data.LabeledData;
@@ -105,25 +104,13 @@ public final class SpikeTraining {
     /** {@code [accuracy, mean spike rate]} of {@code net} on {@code data}, in inference mode, in batches. */
     public static double[] evaluate(SpikingMlp net, LabeledData data, NDManager manager, int batch) {
         ParameterStore store = new ParameterStore(manager, false);
-        long correct = 0;
-        double spikes = 0;
-        try (NDManager scope = manager.newSubManager()) {
-            NDArray x = data.featuresNd(scope);
-            NDArray y = data.labelsNd(scope);
-            for (int from = 0; from < data.size(); from += batch) {
-                int to = Math.min(data.size(), from + batch);
-                try (NDManager b = scope.newSubManager()) {
-                    NDArray xb = x.get(new NDIndex("{}:{}", from, to));
-                    NDArray yb = y.get(new NDIndex("{}:{}", from, to));
-                    xb.attach(b);
-                    yb.attach(b);
-                    NDList out = net.forward(store, new NDList(xb), false);
-                    correct += out.get(0).argMax(1).eq(yb).sum().getLong();
-                    spikes += out.get(1).getFloat() * (to - from);
-                }
-            }
-        }
-        return new double[] {(double) correct / data.size(), spikes / data.size()};
+        double[] correctAndSpikes = new double[2];
+        TrainingLoop.forEachBatch(data, manager, batch, (xb, yb, size) -> {
+            NDList out = net.forward(store, new NDList(xb), false);
+            correctAndSpikes[0] += out.get(0).argMax(1).eq(yb).sum().getLong();
+            correctAndSpikes[1] += out.get(1).getFloat() * size;
+        });
+        return new double[] {correctAndSpikes[0] / data.size(), correctAndSpikes[1] / data.size()};
     }
 
     /** Builds {@link SpikeTraining}. */

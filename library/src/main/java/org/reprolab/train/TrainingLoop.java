@@ -209,8 +209,27 @@ public final class TrainingLoop {
     /** {@code [mean loss, accuracy]} of {@code block} on {@code data}, in inference mode, in batches. */
     public static double[] evaluate(Block block, LabeledData data, NDManager manager, int batch) {
         ParameterStore store = new ParameterStore(manager, false);
-        double loss = 0;
-        long correct = 0;
+        double[] lossAndCorrect = new double[2];
+        forEachBatch(data, manager, batch, (xb, yb, size) -> {
+            NDArray logits = block.forward(store, new NDList(xb), false).singletonOrThrow();
+            lossAndCorrect[0] += crossEntropy(logits, yb).getFloat() * size;
+            lossAndCorrect[1] += logits.argMax(1).eq(yb).sum().getLong();
+        });
+        return new double[] {lossAndCorrect[0] / data.size(), lossAndCorrect[1] / data.size()};
+    }
+
+    /** What {@link #forEachBatch} hands over: a batch's features and labels and its number of rows. */
+    @FunctionalInterface
+    public interface BatchVisitor {
+        /** Looks at one batch; its arrays are closed when this returns. */
+        void visit(NDArray features, NDArray labels, int size);
+    }
+
+    /**
+     * Visits {@code data} in consecutive batches of {@code batch} rows, in order, each batch's arrays in a scope
+     * of their own: the loop every evaluation in inference mode shares.
+     */
+    public static void forEachBatch(LabeledData data, NDManager manager, int batch, BatchVisitor visitor) {
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = data.featuresNd(scope);
             NDArray y = data.labelsNd(scope);
@@ -221,13 +240,10 @@ public final class TrainingLoop {
                     NDArray yb = y.get(new NDIndex("{}:{}", from, to));
                     xb.attach(b);
                     yb.attach(b);
-                    NDArray logits = block.forward(store, new NDList(xb), false).singletonOrThrow();
-                    loss += crossEntropy(logits, yb).getFloat() * (to - from);
-                    correct += logits.argMax(1).eq(yb).sum().getLong();
+                    visitor.visit(xb, yb, to - from);
                 }
             }
         }
-        return new double[] {loss / data.size(), (double) correct / data.size()};
     }
 
     /** Accuracy of {@code block} on {@code data}. */
