@@ -261,6 +261,17 @@ public final class LinearAlgebra {
         return c;
     }
 
+    /** The transpose Aᵀ. */
+    public static double[][] transpose(double[][] a) {
+        double[][] t = new double[a[0].length][a.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[0].length; j++) {
+                t[j][i] = a[i][j];
+            }
+        }
+        return t;
+    }
+
     /** The product A·x. */
     public static double[] multiply(double[][] a, double[] x) {
         double[] y = new double[a.length];

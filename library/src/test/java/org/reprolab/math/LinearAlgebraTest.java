@@ -70,4 +70,11 @@ class LinearAlgebraTest {
         assertArrayEquals(new double[] {3, 3}, s[1], 0);
         assertEquals(0.5, LinearAlgebra.maxRelativeDeviation(new double[][] {{1, 3}}, new double[][] {{1, 2}}), 0);
     }
+
+    @Test
+    void transposeSwapsRowsAndColumns() {
+        double[][] t = LinearAlgebra.transpose(new double[][] {{1, 2, 3}, {4, 5, 6}});
+        assertArrayEquals(new double[] {1, 4}, t[0], 0);
+        assertArrayEquals(new double[] {3, 6}, t[2], 0);
+    }
 }
