@@ -56,7 +56,7 @@ public final class HtmlReport {
                     .append(ResultHtml.td("<a href=\"#" + Html.escape(s.id()) + "\">" + Html.escape(s.card().title())
                             + "</a>"))
                     .append(ResultHtml.td(Html.escape(s.profile())))
-                    .append(ResultHtml.td(s.complete() ? ResultHtml.badge(s.tally())
+                    .append(ResultHtml.td(s.complete() ? ResultHtml.badge(s.tally(), s.card().concept())
                             : ResultHtml.badge(org.reprolab.repro.Outcome.FAIL, "incomplete")))
                     .append(ResultHtml.td(String.format("%.1f s", s.wallSeconds()))).append("</tr>");
         }

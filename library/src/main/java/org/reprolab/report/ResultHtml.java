@@ -88,6 +88,17 @@ public final class ResultHtml {
         return badge(o, t.line());
     }
 
+    /**
+     * The badge of a paper: {@link #badge(Tally)}, or for a concept notebook ({@link PaperCard#concept()}) a grey
+     * {@code concept, no claims; checks: 1 of 1} (red if a check failed), never a pass.
+     */
+    public static String badge(Tally t, boolean concept) {
+        if (!concept) {
+            return badge(t);
+        }
+        return t.anyFailed() ? badge(Outcome.FAIL, t.line(true)) : neutralBadge(t.line(true));
+    }
+
     /** The verdict tables: the claims, then the checks (counted apart), each with measured value and interval. */
     public static String verdictTable(List<Verdict> verdicts) {
         List<Verdict> claims = verdicts.stream().filter(v -> !v.isCheck()).toList();
@@ -140,7 +151,7 @@ public final class ResultHtml {
 
     /** A notebook's closing summary: the tally as a badge, then the verdict tables. */
     public static String summary(VerdictSummary s) {
-        return "<h3>" + Html.escape(s.paper()) + ": all verdicts " + badge(s.tally())
+        return "<h3>" + Html.escape(s.paper()) + ": all verdicts " + badge(s.tally(), s.concept())
                 + (s.complete() ? "" : " " + neutralBadge("not every step ran")) + "</h3>" + verdictTable(s.verdicts());
     }
 
@@ -228,7 +239,7 @@ public final class ResultHtml {
         h.append("<section class=\"paper\" id=\"").append(Html.escape(s.id())).append("\">");
         h.append("<h2 style=\"margin:1.2em 0 .2em;border-bottom:1px solid #ddd;padding-bottom:.2em\">")
                 .append(c.number()).append(". ").append(Html.escape(c.title())).append(" ")
-                .append(badge(s.tally()))
+                .append(badge(s.tally(), c.concept()))
                 .append(s.complete() ? "" : " " + neutralBadge("incomplete: not every step ran"))
                 .append("</h2>");
         h.append(card(c));

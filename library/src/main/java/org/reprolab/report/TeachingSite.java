@@ -68,7 +68,7 @@ public final class TeachingSite {
             all = all.plus(s.tally());
             rows.append("<tr>").append(ResultHtml.td(Integer.toString(s.card().number())))
                     .append(ResultHtml.td(Html.escape(s.card().citation() + ", " + s.card().title())))
-                    .append(ResultHtml.td(s.complete() ? ResultHtml.badge(s.tally())
+                    .append(ResultHtml.td(s.complete() ? ResultHtml.badge(s.tally(), s.card().concept())
                             : ResultHtml.badge(Outcome.FAIL, "incomplete")))
                     .append(ResultHtml.td((hasNotebook ? "<a href=\"" + s.id() + "/notebook.html\">notebook</a> "
                             + "&middot; " : "") + "<a href=\"" + s.id() + "/result.html\">result</a>")).append("</tr>");

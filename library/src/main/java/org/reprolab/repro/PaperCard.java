@@ -14,9 +14,17 @@ import java.util.Objects;
  * @param venue where it appeared (or "arXiv")
  * @param arxivId arXiv identifier, or empty
  * @param summary one paragraph: what the paper claims and what we check
+ * @param concept whether it is a concept notebook (a perspective paper with no number to check): it decides
+ *     checks only, no claims, and is shown as "concept, no claims", never as a pass
  */
 public record PaperCard(String id, int number, String title, List<String> authors, int year, String venue,
-        String arxivId, String summary) {
+        String arxivId, String summary, boolean concept) {
+
+    /** A paper whose claims a reproduction decides (not a concept). */
+    public PaperCard(String id, int number, String title, List<String> authors, int year, String venue,
+            String arxivId, String summary) {
+        this(id, number, title, authors, year, venue, arxivId, summary, false);
+    }
 
     /** Checks the fields. */
     public PaperCard {
@@ -24,6 +32,11 @@ public record PaperCard(String id, int number, String title, List<String> author
         Objects.requireNonNull(title, "title");
         authors = List.copyOf(authors);
         arxivId = arxivId == null ? "" : arxivId;
+    }
+
+    /** This card marked as a concept notebook: checks only, no claims. */
+    public PaperCard asConcept() {
+        return new PaperCard(id, number, title, authors, year, venue, arxivId, summary, true);
     }
 
     /** The paper's arXiv abstract page, or empty. */

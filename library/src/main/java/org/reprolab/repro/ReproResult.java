@@ -101,9 +101,9 @@ public record ReproResult(PaperCard card, Profile profile, long seed, EngineInfo
         return this;
     }
 
-    /** {@code claims: 5 pass, 1 fail, 2 inconclusive; checks: 4 of 4}. */
+    /** {@code claims: 5 pass, 1 fail, 2 inconclusive; checks: 4 of 4} (a concept: {@code concept, no claims; ...}). */
     public String summaryLine() {
-        return tally().line();
+        return tally().line(card.concept());
     }
 
     @Override

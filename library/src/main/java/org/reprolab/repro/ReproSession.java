@@ -175,7 +175,8 @@ public final class ReproSession {
     /** The verdicts so far with their tally, for a notebook's closing cell. */
     public VerdictSummary verdicts() {
         ReproResult r = result();
-        return new VerdictSummary(reproduction.id(), r.verdicts(), r.complete());
+        return new VerdictSummary(reproduction.id(), r.verdicts(), r.complete(),
+                reproduction.card().concept());
     }
 
     /** The result so far. */

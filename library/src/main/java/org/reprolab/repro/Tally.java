@@ -59,6 +59,17 @@ public record Tally(int claimsPassed, int claimsFailed, int claimsInconclusive, 
         return checks() == 0 ? s : s + "; checks: " + checksPassed + " of " + checks();
     }
 
+    /**
+     * The line of a paper: {@link #line()}, or for a concept notebook ({@link PaperCard#concept()})
+     * {@code concept, no claims; checks: 1 of 1}.
+     */
+    public String line(boolean concept) {
+        if (!concept) {
+            return line();
+        }
+        return checks() == 0 ? "concept, no claims" : "concept, no claims; checks: " + checksPassed + " of " + checks();
+    }
+
     @Override
     public String toString() {
         return line();

@@ -8,8 +8,9 @@ import java.util.List;
  * @param paper the paper's id
  * @param verdicts the verdicts, in declaration order
  * @param complete whether every step ran
+ * @param concept whether the paper is a concept notebook (checks only: "concept, no claims")
  */
-public record VerdictSummary(String paper, List<Verdict> verdicts, boolean complete) {
+public record VerdictSummary(String paper, List<Verdict> verdicts, boolean complete, boolean concept) {
 
     /** The counts, claims and checks apart. */
     public Tally tally() {
@@ -18,7 +19,8 @@ public record VerdictSummary(String paper, List<Verdict> verdicts, boolean compl
 
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder(paper + ": " + tally().line() + (complete ? "" : " (not every step ran)"));
+        StringBuilder s = new StringBuilder(paper + ": " + tally().line(concept)
+                + (complete ? "" : " (not every step ran)"));
         verdicts.forEach(v -> s.append("\n  ").append(v.oneLine()));
         return s.toString();
     }

@@ -77,8 +77,9 @@ final class ReadmeSections {
             }
             s.append("| ").append(c.number()).append(" | [`").append(c.id()).append("`](notebooks/").append(c.id())
                     .append(".ipynb) | ").append(c.citation()).append(", ").append(c.title()).append(" | ")
-                    .append(n[0]).append(" pass, ").append(n[1]).append(" fail, ").append(n[2])
-                    .append(" inconclusive | ").append(checksPass).append(" of ").append(checks).append(" |\n");
+                    .append(c.concept() ? "concept, no claims" : n[0] + " pass, " + n[1] + " fail, " + n[2]
+                            + " inconclusive").append(" | ").append(checksPass).append(" of ").append(checks)
+                    .append(" |\n");
         }
         return s.toString();
     }

@@ -101,8 +101,8 @@ public final class ReprolabCli implements Runnable {
         public Integer call() {
             for (Reproduction r : Reproductions.all()) {
                 long checks = r.claims().stream().filter(Claim::isCheck).count();
-                System.out.printf("%-22s %d  %s (%d claims, %d checks)%n", r.id(), r.card().year(), r.card().title(),
-                        r.claims().size() - checks, checks);
+                System.out.printf("%-22s %d  %s (%s, %d checks)%n", r.id(), r.card().year(), r.card().title(),
+                        r.card().concept() ? "concept, no claims" : (r.claims().size() - checks) + " claims", checks);
                 if (claims) {
                     for (Claim c : r.claims()) {
                         System.out.printf("%24s- %s%s: %s%n", "", c.isCheck() ? "check " : "", c.id(), c.statement());

@@ -2,6 +2,7 @@ package org.reprolab.reproductions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -32,7 +33,9 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.AssertionFailedError;
 import org.reprolab.repro.Claim;
+import org.reprolab.repro.Criterion;
 import org.reprolab.repro.Outcome;
 import org.reprolab.repro.PaperCard;
 import org.reprolab.repro.PaperReproduction;
@@ -134,6 +137,7 @@ class PaperContractTest {
             assertTrue(!c.sampled() || c.criterion().decidesIntervals(), r.id() + "." + c.id()
                     + ": a claim decided over seeds needs a criterion that can decide an interval");
         }
+        claimsOrConcept(r.card(), r.claims());
         assertTrue(r.steps().stream().anyMatch(s -> s.id().equals(((PaperReproduction<?>) r).smokeStep())));
         List<String> texts = new ArrayList<>(List.of(r.card().title(), r.card().summary()));
         texts.addAll(r.standIns(Profile.QUICK));
@@ -144,6 +148,31 @@ class PaperContractTest {
                     c.referenceOrDefault().source()));
         }
         texts.forEach(t -> assertTrue(!t.contains("TODO"), r.id() + ": the scaffold's TODO is still there: " + t));
+    }
+
+    /** A paper decides at least one claim, unless its card marks it a concept: then checks only, at least one. */
+    static void claimsOrConcept(PaperCard card, List<Claim> decided) {
+        long claims = decided.stream().filter(c -> !c.isCheck()).count();
+        if (card.concept()) {
+            assertTrue(claims == 0 && decided.size() > 0, card.id() + ": a concept notebook (PaperCard.asConcept()) "
+                    + "decides checks only, at least one, and no claim; it decides " + claims + " claims and "
+                    + (decided.size() - claims) + " checks");
+        } else {
+            assertTrue(claims > 0, card.id() + ": a paper decides at least one of its claims; a perspective paper "
+                    + "with no number to check is a concept notebook: mark its card with PaperCard.asConcept()");
+        }
+    }
+
+    @Test
+    void aPaperWithoutClaimsIsAcceptedOnlyWhenMarkedConcept() {
+        PaperCard card = new PaperCard("toy", 1, "A toy", List.of("Ada Lovelace"), 1843, "Notes", "", "A toy.");
+        Claim check = Claim.check("identity", "Holds by construction.").criterion(Criterion.atMost(1e-9), "ours: x");
+        Claim claim = Claim.claim("effect", "The paper's effect.").criterion(Criterion.atLeast(0), "ours: x");
+        claimsOrConcept(card, List.of(claim, check));
+        claimsOrConcept(card.asConcept(), List.of(check));
+        assertThrows(AssertionFailedError.class, () -> claimsOrConcept(card, List.of(check)));
+        assertThrows(AssertionFailedError.class, () -> claimsOrConcept(card.asConcept(), List.of(claim, check)));
+        assertThrows(AssertionFailedError.class, () -> claimsOrConcept(card.asConcept(), List.of()));
     }
 
     static Properties pinnedVerdicts(String id) throws IOException {
