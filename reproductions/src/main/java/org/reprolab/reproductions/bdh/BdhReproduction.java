@@ -100,7 +100,7 @@ public final class BdhReproduction extends PaperReproduction<BdhReproduction.Set
 
         static Setup of(Profile p) {
             return p == Profile.QUICK ? new Setup(64, 128, 2, 1, 32, 16, 120, 3, 48)
-                    : new Setup(64, 256, 2, 2, 64, 16, 600, 4, 256);
+                    : new Setup(64, 256, 2, 2, 64, 16, 400, 4, 128);
         }
 
         @Override
