@@ -78,7 +78,17 @@ public final class GridConv extends AbstractBlock {
         long[] shape = new long[2 + dims];
         java.util.Arrays.fill(shape, 1);
         shape[1] = filters;
-        return new NDList(y.add(b.reshape(new Shape(shape))));
+        return new NDList(y.add(inScopeOf(x, b.reshape(new Shape(shape)))));
+    }
+
+    /**
+     * Moves {@code derived} (an array computed from a parameter, so owned by the parameter's manager) to the
+     * manager of the input {@code x}: results computed from it then live and die with the caller's scope instead of
+     * accumulating, with their autograd graphs, for as long as the parameters live.
+     */
+    static NDArray inScopeOf(NDArray x, NDArray derived) {
+        derived.attach(x.getManager());
+        return derived;
     }
 
     /**
@@ -99,7 +109,7 @@ public final class GridConv extends AbstractBlock {
                 shifts.add(xp.get(":, :, " + t + ":" + (t + n)));
             }
             NDArray patches = NDArrays.stack(shifts, 2).reshape(b, in * k, n);        // [B, in·k, N]
-            return w.reshape(out, in * k).matMul(patches);                            // [B, out, N]
+            return inScopeOf(x, w.reshape(out, in * k)).matMul(patches);              // [B, out, N]
         }
         long n1 = xp.getShape().get(2) - k + 1;
         long n2 = xp.getShape().get(3) - k + 1;
@@ -110,7 +120,7 @@ public final class GridConv extends AbstractBlock {
             }
         }
         NDArray patches = NDArrays.stack(shifts, 2).reshape(b, in * k * k, n1 * n2);
-        return w.reshape(out, in * k * k).matMul(patches).reshape(b, out, n1, n2);
+        return inScopeOf(x, w.reshape(out, in * k * k)).matMul(patches).reshape(b, out, n1, n2);
     }
 
     /**

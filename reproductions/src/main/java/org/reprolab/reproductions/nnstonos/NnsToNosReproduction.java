@@ -115,7 +115,7 @@ public final class NnsToNosReproduction extends PaperReproduction<NnsToNosReprod
     public record Setup(int layers, int train, int test, int steps, int width, int seeds) implements Settings {
 
         static Setup of(Profile p) {
-            return p == Profile.QUICK ? new Setup(4, 128, 32, 100, 12, 3) : new Setup(8, 1000, 200, 1000, 24, 5);
+            return p == Profile.QUICK ? new Setup(4, 128, 32, 100, 12, 3) : new Setup(8, 512, 100, 400, 16, 5);
         }
 
         @Override
