@@ -18,8 +18,9 @@ import org.reprolab.train.Init;
 
 /**
  * A small all-convolutional classifier for 28×28 grey images in which only the normalisation-activation layers
- * differ: per stage a 3×3 convolution (the first at stride 1, the others at stride 2, no bias) followed by one of
- * {@link Norm}, then global average pooling and a linear output. Inputs arrive as flat rows of 784 pixels.
+ * differ: optionally an average pooling of the input, then per stage a 3×3 convolution (the first at stride 1, the
+ * others at stride 2, no bias) followed by one of {@link Norm}, then global average pooling (or a flattening of the
+ * last map) and a linear output. Inputs arrive as flat rows of side² pixels.
  *
  * <pre>{@code
  * SequentialBlock net = NormCnn.builder().setChannels(8, 16, 32).setNorm(NormCnn.Norm.S0).optGroups(4).build();
@@ -80,6 +81,8 @@ public final class NormCnn {
         private int groups = 8;
         private int outputs = 10;
         private int side = 28;
+        private int inputPool = 1;
+        private boolean globalPool = true;
 
         /** Channels per stage (required). */
         public Builder setChannels(int... channels) {
@@ -111,6 +114,21 @@ public final class NormCnn {
             return this;
         }
 
+        /** Average-pools the input image by this factor first (a cheaper, coarser image); default 1 (none). */
+        public Builder optInputPool(int factor) {
+            this.inputPool = factor;
+            return this;
+        }
+
+        /**
+         * Whether the head averages each channel over the map (true, the default) or flattens the last map into
+         * the linear output (false: more weights, faster to train).
+         */
+        public Builder optGlobalPool(boolean globalPool) {
+            this.globalPool = globalPool;
+            return this;
+        }
+
         /** The network (He-normal weights), not yet initialised. */
         public SequentialBlock build() {
             Preconditions.checkArgument(channels != null && channels.length > 0 && norm != null,
@@ -118,13 +136,18 @@ public final class NormCnn {
             int s = side;
             SequentialBlock net = new SequentialBlock();
             net.add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(-1, 1, s, s)), "to-image"));
+            if (inputPool > 1) {
+                net.add(Pool.avgPool2dBlock(new Shape(inputPool, inputPool)));
+            }
             for (int i = 0; i < channels.length; i++) {
                 int stride = i == 0 ? 1 : 2;
                 net.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
                         .optStride(new Shape(stride, stride)).setFilters(channels[i]).optBias(false).build());
                 net.add(normBlock(norm, groups));
             }
-            net.add(Pool.globalAvgPool2dBlock());
+            if (globalPool) {
+                net.add(Pool.globalAvgPool2dBlock());
+            }
             net.add(Blocks.batchFlattenBlock());
             net.add(Linear.builder().setUnits(outputs).build());
             net.setInitializer(Init.HE_NORMAL.initializer(), Parameter.Type.WEIGHT);

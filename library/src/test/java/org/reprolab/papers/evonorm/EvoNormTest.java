@@ -158,6 +158,21 @@ class EvoNormTest {
         }
     }
 
+    @Test
+    void thePooledInputAndTheFlattenedHeadGiveTheExpectedShapesAndWeights() {
+        SequentialBlock net = NormCnn.builder().setChannels(4, 8).setNorm(NormCnn.Norm.S0).optGroups(2).optSide(8)
+                .optInputPool(2).optGlobalPool(false).build();
+        try (NDManager m = Engines.engine().newBaseManager()) {
+            net.initialize(m, DataType.FLOAT32, new Shape(3, 64));
+            NDArray x = m.randomNormal(0f, 1f, new Shape(3, 64), DataType.FLOAT32);
+            assertEquals(new Shape(3, 10), net.forward(new ParameterStore(m, false), new NDList(x), false)
+                    .singletonOrThrow().getShape());
+            // 8×8 pooled to 4×4, then stride 2 to 2×2: the head sees 8 channels × 4 positions.
+            long head = net.getParameters().valueAt(net.getParameters().size() - 2).getArray().getShape().get(1);
+            assertEquals(8 * 2 * 2, head);
+        }
+    }
+
     static float[] toFloat(double[] d) {
         float[] f = new float[d.length];
         for (int i = 0; i < d.length; i++) {
