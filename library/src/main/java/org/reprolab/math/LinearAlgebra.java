@@ -189,55 +189,9 @@ public final class LinearAlgebra {
         return inv;
     }
 
-    /** Eigenvalues of a symmetric matrix (cyclic Jacobi rotations), ascending. */
+    /** Eigenvalues of a symmetric matrix (cyclic Jacobi rotations, {@link SymmetricEigen}), ascending. */
     public static double[] symmetricEigenvalues(double[][] a) {
-        int n = square(a);
-        double[][] m = new double[n][];
-        for (int i = 0; i < n; i++) {
-            m[i] = a[i].clone();
-        }
-        for (int sweep = 0; sweep < 100; sweep++) {
-            Interrupts.check();
-            double off = 0;
-            for (int i = 0; i < n; i++) {
-                for (int j = i + 1; j < n; j++) {
-                    off += m[i][j] * m[i][j];
-                }
-            }
-            if (off < 1e-30) {
-                break;
-            }
-            for (int p = 0; p < n; p++) {
-                for (int q = p + 1; q < n; q++) {
-                    if (Math.abs(m[p][q]) < 1e-300) {
-                        continue;
-                    }
-                    double theta = (m[q][q] - m[p][p]) / (2 * m[p][q]);
-                    double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-                    if (theta == 0) {
-                        t = 1;
-                    }
-                    double c = 1 / Math.sqrt(t * t + 1);
-                    double s = t * c;
-                    for (int k = 0; k < n; k++) {
-                        double mkp = m[k][p];
-                        double mkq = m[k][q];
-                        m[k][p] = c * mkp - s * mkq;
-                        m[k][q] = s * mkp + c * mkq;
-                    }
-                    for (int k = 0; k < n; k++) {
-                        double mpk = m[p][k];
-                        double mqk = m[q][k];
-                        m[p][k] = c * mpk - s * mqk;
-                        m[q][k] = s * mpk + c * mqk;
-                    }
-                }
-            }
-        }
-        double[] ev = new double[n];
-        for (int i = 0; i < n; i++) {
-            ev[i] = m[i][i];
-        }
+        double[] ev = SymmetricEigen.of(a).values().clone();
         Arrays.sort(ev);
         return ev;
     }

@@ -5,60 +5,41 @@ import java.util.Comparator;
 import org.reprolab.engine.Interrupts;
 
 /**
- * The eigendecomposition of a symmetric matrix by cyclic Jacobi rotations, eigenvectors included, and what it gives
- * for subspaces: orthonormal bases, principal angles between two subspaces and the variance a subspace captures.
+ * Eigenvalues and orthonormal eigenvectors of a symmetric matrix by cyclic Jacobi rotations, in double precision,
+ * sorted by decreasing eigenvalue: A = V·diag(λ)·Vᵀ. For the small covariance matrices of principal components
+ * and whitening (tens to a few hundred dimensions), and what it gives for subspaces: orthonormal bases, principal
+ * angles between two subspaces and the second moment a subspace captures.
  *
  * <pre>{@code
- * SymmetricEigen.Decomposition d = SymmetricEigen.decompose(covariance);   // values descending, vectors as rows
- * double[] cos = SymmetricEigen.principalCosines(basisA, d.top(k));         // cosines of the principal angles
+ * SymmetricEigen pca = SymmetricEigen.of(SymmetricEigen.covariance(x));  // values descending, vectors as rows
+ * double[] cos = SymmetricEigen.principalCosines(basis, pca.top(k));     // cosines of the principal angles
  * }</pre>
+ *
+ * @param values eigenvalues, largest first
+ * @param vectors {@code vectors[i]} is the unit eigenvector of {@code values[i]}
  */
-public final class SymmetricEigen {
-
-    private SymmetricEigen() {}
+public record SymmetricEigen(double[] values, double[][] vectors) {
 
     /**
-     * Eigenvalues in descending order and their unit eigenvectors, {@code vectors[i]} for {@code values[i]}.
-     *
-     * @param values eigenvalues, descending
-     * @param vectors eigenvectors as rows
+     * The decomposition of the symmetric matrix {@code a} (not modified): sweeps of rotations until the squared
+     * off-diagonal mass is below 1e-30 (at most 100 sweeps).
      */
-    public record Decomposition(double[] values, double[][] vectors) {
-
-        /** The first k eigenvectors (rows): an orthonormal basis of the top-k eigenspace. */
-        public double[][] top(int k) {
-            return Arrays.copyOf(vectors, k);
-        }
-
-        /** The sum of the k largest eigenvalues. */
-        public double topSum(int k) {
-            double s = 0;
-            for (int i = 0; i < k; i++) {
-                s += values[i];
-            }
-            return s;
-        }
-    }
-
-    /** The eigendecomposition of the symmetric matrix {@code a} (cyclic Jacobi, to machine precision). */
-    public static Decomposition decompose(double[][] a) {
+    public static SymmetricEigen of(double[][] a) {
         int n = LinearAlgebra.requireSquare(a);
         double[][] m = new double[n][];
-        double[][] v = LinearAlgebra.identity(n);                    // columns accumulate the rotations
         for (int i = 0; i < n; i++) {
             m[i] = a[i].clone();
         }
+        double[][] v = LinearAlgebra.identity(n);
         for (int sweep = 0; sweep < 100; sweep++) {
             Interrupts.check();
             double off = 0;
-            double diag = 0;
             for (int i = 0; i < n; i++) {
-                diag += m[i][i] * m[i][i];
                 for (int j = i + 1; j < n; j++) {
                     off += m[i][j] * m[i][j];
                 }
             }
-            if (off <= 1e-30 * Math.max(diag, 1e-300)) {
+            if (off < 1e-30) {
                 break;
             }
             for (int p = 0; p < n; p++) {
@@ -95,7 +76,8 @@ public final class SymmetricEigen {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> m[i][i]).reversed());
+        double[][] mm = m;
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -mm[i][i]));
         double[] values = new double[n];
         double[][] vectors = new double[n][n];
         for (int r = 0; r < n; r++) {
@@ -104,7 +86,66 @@ public final class SymmetricEigen {
                 vectors[r][k] = v[k][order[r]];
             }
         }
-        return new Decomposition(values, vectors);
+        return new SymmetricEigen(values, vectors);
+    }
+
+    /** The covariance of the rows of {@code x} (samples × dimensions) about the column means, divided by n − 1. */
+    public static double[][] covariance(double[][] x) {
+        int n = x.length;
+        int d = x[0].length;
+        double[] mean = new double[d];
+        for (double[] row : x) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += row[j] / n;
+            }
+        }
+        double[][] c = new double[d][d];
+        for (double[] row : x) {
+            for (int i = 0; i < d; i++) {
+                double di = row[i] - mean[i];
+                for (int j = i; j < d; j++) {
+                    c[i][j] += di * (row[j] - mean[j]);
+                }
+            }
+        }
+        for (int i = 0; i < d; i++) {
+            for (int j = i; j < d; j++) {
+                c[i][j] /= n - 1;
+                c[j][i] = c[i][j];
+            }
+        }
+        return c;
+    }
+
+    /**
+     * The symmetric matrix V·diag(f(λ))·Vᵀ, e.g. the ZCA whitening matrix with f(λ) = 1/√(λ + ε).
+     */
+    public double[][] apply(java.util.function.DoubleUnaryOperator f) {
+        int n = values.length;
+        double[][] out = new double[n][n];
+        for (int r = 0; r < n; r++) {
+            double fr = f.applyAsDouble(values[r]);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    out[i][j] += fr * vectors[r][i] * vectors[r][j];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The first k eigenvectors (rows): an orthonormal basis of the top-k eigenspace. */
+    public double[][] top(int k) {
+        return Arrays.copyOf(vectors, k);
+    }
+
+    /** The sum of the k largest eigenvalues. */
+    public double topSum(int k) {
+        double s = 0;
+        for (int i = 0; i < k; i++) {
+            s += values[i];
+        }
+        return s;
     }
 
     /** An orthonormal basis (rows) of the span of the rows of {@code a}, by modified Gram-Schmidt (full row rank). */
@@ -135,8 +176,8 @@ public final class SymmetricEigen {
      * (1 = a shared direction, 0 = orthogonal): the singular values of A Bᵀ.
      */
     public static double[] principalCosines(double[][] a, double[][] b) {
-        double[][] m = LinearAlgebra.multiply(a, transpose(b));
-        double[] ev = LinearAlgebra.symmetricEigenvalues(LinearAlgebra.multiply(m, transpose(m)));
+        double[][] m = LinearAlgebra.multiply(a, LinearAlgebra.transpose(b));
+        double[] ev = LinearAlgebra.symmetricEigenvalues(LinearAlgebra.multiply(m, LinearAlgebra.transpose(m)));
         double[] cos = new double[ev.length];
         for (int i = 0; i < ev.length; i++) {
             cos[i] = Math.sqrt(Math.max(0, Math.min(1, ev[ev.length - 1 - i])));
@@ -151,17 +192,6 @@ public final class SymmetricEigen {
             s += dot(row, LinearAlgebra.multiply(c, row));
         }
         return s;
-    }
-
-    /** Aᵀ. */
-    public static double[][] transpose(double[][] a) {
-        double[][] t = new double[a[0].length][a.length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[0].length; j++) {
-                t[j][i] = a[i][j];
-            }
-        }
-        return t;
     }
 
     private static double dot(double[] a, double[] b) {

@@ -43,7 +43,7 @@ class HlopTest {
             }
             h.commit();
             double[][] rows = h.frozenRows();
-            double[][] gram = LinearAlgebra.multiply(rows, SymmetricEigen.transpose(rows));
+            double[][] gram = LinearAlgebra.multiply(rows, LinearAlgebra.transpose(rows));
             assertEquals(0, LinearAlgebra.frobeniusNorm(LinearAlgebra.subtract(gram, LinearAlgebra.identity(3))),
                     0.02);
             double[][] axes = {{1, 0, 0, 0, 0, 0, 0, 0}, {0, 1, 0, 0, 0, 0, 0, 0}, {0, 0, 1, 0, 0, 0, 0, 0}};

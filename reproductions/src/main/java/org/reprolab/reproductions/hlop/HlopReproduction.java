@@ -220,12 +220,12 @@ public final class HlopReproduction extends PaperReproduction<HlopReproduction.S
     private static double[] subspaceQuality(HlopMlp net, LabeledData task, int k) {
         HebbianSubspace h = net.subspaces().get(1);
         double[][] rows = h.frozenRows();
-        double[][] gram = LinearAlgebra.multiply(rows, SymmetricEigen.transpose(rows));
+        double[][] gram = LinearAlgebra.multiply(rows, LinearAlgebra.transpose(rows));
         double ortho = LinearAlgebra.frobeniusNorm(LinearAlgebra.subtract(gram, LinearAlgebra.identity(k)))
                 / Math.sqrt(k);
         double[][] x = net.layerInputs(task, 1);
-        double[][] c = LinearAlgebra.scale(LinearAlgebra.multiply(SymmetricEigen.transpose(x), x), 1.0 / x.length);
-        SymmetricEigen.Decomposition pca = SymmetricEigen.decompose(c);
+        double[][] c = LinearAlgebra.scale(LinearAlgebra.multiply(LinearAlgebra.transpose(x), x), 1.0 / x.length);
+        SymmetricEigen pca = SymmetricEigen.of(c);
         double[][] q = SymmetricEigen.orthonormalRows(rows);
         double[] cos = SymmetricEigen.principalCosines(q, pca.top(k));
         double[] out = new double[2 + cos.length];
