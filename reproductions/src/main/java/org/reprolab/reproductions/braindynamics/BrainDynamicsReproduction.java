@@ -53,8 +53,7 @@ public final class BrainDynamicsReproduction extends PaperReproduction<BrainDyna
 
         static Setup of(Profile p) {
             return p == Profile.QUICK ? new Setup(1000, 0.02, 1500, new double[] {0.5, 1.5, 2, 3, 4}, 4)
-                    : new Setup(5000, 0.02, 2500, new double[] {0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3, 3.5,
-                        4, 5, 6}, 5);
+                    : new Setup(2000, 0.02, 2500, new double[] {0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4, 6}, 5);
         }
 
         @Override
