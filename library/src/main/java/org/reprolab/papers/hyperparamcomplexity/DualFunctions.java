@@ -35,11 +35,18 @@ public final class DualFunctions {
 
     /** {@code sup_α |Û_sample(α) − U_population(α)|} on the grid. */
     public static double uniformDeviation(double[][] u, int[] sample, int[] population) {
+        return uniformDeviation(u, sample, meanCurve(u, population));
+    }
+
+    /**
+     * {@code sup_α |Û_sample(α) − U(α)|} on the grid, with the population curve U given (e.g. the mean over a
+     * separate, larger set of tasks).
+     */
+    public static double uniformDeviation(double[][] u, int[] sample, double[] population) {
         double[] s = meanCurve(u, sample);
-        double[] p = meanCurve(u, population);
         double sup = 0;
         for (int a = 0; a < s.length; a++) {
-            sup = Math.max(sup, Math.abs(s[a] - p[a]));
+            sup = Math.max(sup, Math.abs(s[a] - population[a]));
         }
         return sup;
     }

@@ -24,6 +24,14 @@ public final class InterpolatedActivation {
         return relu.add(Activation.tanh(x).mul(NdConstants.scalar(x, 1 - alpha)));
     }
 
+    /**
+     * {@code α·ReLU(x) + (1 − α)·tanh(x)} with α an array broadcast against x (one α per model of a batch of
+     * models) and {@code oneMinusAlpha} = 1 − α, both arrays PyTorch owns (e.g. from {@link NdConstants#vector}).
+     */
+    public static NDArray apply(NDArray x, NDArray alpha, NDArray oneMinusAlpha) {
+        return Activation.relu(x).mul(alpha).add(Activation.tanh(x).mul(oneMinusAlpha));
+    }
+
     /** The activation as a DJL block, for a {@code SequentialBlock}. */
     public static LambdaBlock block(double alpha) {
         return new LambdaBlock(list -> new NDList(apply(list.singletonOrThrow(), alpha)), "sigma_" + alpha);
