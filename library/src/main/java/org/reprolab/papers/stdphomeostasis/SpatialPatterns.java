@@ -50,24 +50,4 @@ public final class SpatialPatterns {
         }
         return b;
     }
-
-    /** Jaccard overlap |a ∩ b| / |a ∪ b| (1 for two empty patterns). */
-    public static double jaccard(boolean[] a, boolean[] b) {
-        int both = 0;
-        int either = 0;
-        for (int i = 0; i < a.length; i++) {
-            both += a[i] && b[i] ? 1 : 0;
-            either += a[i] || b[i] ? 1 : 0;
-        }
-        return either == 0 ? 1 : (double) both / either;
-    }
-
-    /** Active inputs of a pattern. */
-    public static int active(boolean[] pattern) {
-        int k = 0;
-        for (boolean b : pattern) {
-            k += b ? 1 : 0;
-        }
-        return k;
-    }
 }

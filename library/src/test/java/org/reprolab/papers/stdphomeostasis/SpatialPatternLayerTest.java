@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.reprolab.sparsity.NeuronSets;
 import org.reprolab.spiking.Stdp;
 
 class SpatialPatternLayerTest {
@@ -38,8 +39,8 @@ class SpatialPatternLayerTest {
     void jaccardAndNoiseOfHandMadePatterns() {
         boolean[] a = {true, true, false, false};
         boolean[] b = {true, false, true, false};
-        assertEquals(1 / 3.0, SpatialPatterns.jaccard(a, b), 1e-15);
-        assertEquals(1, SpatialPatterns.jaccard(new boolean[2], new boolean[2]));
+        assertEquals(1 / 3.0, NeuronSets.jaccard(a, b), 1e-15);
+        assertEquals(1, NeuronSets.jaccard(new boolean[2], new boolean[2]));
         assertArrayEquals(a, SpatialPatterns.noisy(a, 0, new java.util.SplittableRandom(1)));
         boolean[] flipped = SpatialPatterns.noisy(a, 1, new java.util.SplittableRandom(1));
         assertArrayEquals(new boolean[] {false, false, true, true}, flipped);

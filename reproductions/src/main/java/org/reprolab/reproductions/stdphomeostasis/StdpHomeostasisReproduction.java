@@ -23,6 +23,7 @@ import org.reprolab.repro.Profile;
 import org.reprolab.repro.Reference;
 import org.reprolab.repro.Settings;
 import org.reprolab.repro.StepContext;
+import org.reprolab.sparsity.NeuronSets;
 import org.reprolab.spiking.Stdp;
 
 /**
@@ -214,7 +215,7 @@ public final class StdpHomeostasisReproduction extends PaperReproduction<StdpHom
                     PIXEL_LEVEL);
             double mass = 0;
             for (boolean[] p : protos) {
-                mass += learned * SpatialPatterns.active(p) / CLASSES;
+                mass += learned * NeuronSets.size(p) / CLASSES;
             }
             SpatialPatternLayer with = SpatialPatternLayer.builder().setInputs(protos[0].length).setNeurons(CLASSES)
                     .optStdp(RULE).optTeacherDelay(DELAY).optHomeostasis(H_MULTI).build();
@@ -235,7 +236,7 @@ public final class StdpHomeostasisReproduction extends PaperReproduction<StdpHom
             int k = 0;
             for (int a = 0; a < CLASSES; a++) {
                 for (int b = a + 1; b < CLASSES; b++) {
-                    overlap[k] = SpatialPatterns.jaccard(protos[a], protos[b]);
+                    overlap[k] = NeuronSets.jaccard(protos[a], protos[b]);
                     conf[k++] = (cWith[a][b] + cWith[b][a]) / 2;
                 }
             }
