@@ -74,6 +74,24 @@ public record KMeans(double[][] centroids, int[] assignment, double inertia) {
         return new KMeans(c, assign, inertia);
     }
 
+    /**
+     * The best of {@code restarts} fits (each from its own k-means++ seeding, drawn in turn from {@code random}) by
+     * inertia; the first of equals.
+     */
+    public static KMeans bestOf(double[][] points, int k, int iterations, int restarts, SplittableRandom random) {
+        if (restarts < 1) {
+            throw new IllegalArgumentException("restarts must be at least 1, got " + restarts);
+        }
+        KMeans best = null;
+        for (int r = 0; r < restarts; r++) {
+            KMeans fit = fit(points, k, iterations, random);
+            if (best == null || fit.inertia < best.inertia) {
+                best = fit;
+            }
+        }
+        return best;
+    }
+
     /** The index of the centroid nearest to {@code x}. */
     public int nearest(double[] x) {
         return nearest(centroids, x);

@@ -10,37 +10,45 @@ public final class Orthogonalization {
      * order: the Q of a = QR.
      */
     public static double[][] orthonormalColumns(double[][] a) {
-        int m = a.length;
-        int n = a[0].length;
-        if (n > m) {
-            throw new IllegalArgumentException("need m ≥ n for orthonormal columns, got " + m + " × " + n);
+        if (a[0].length > a.length) {
+            throw new IllegalArgumentException("need m ≥ n for orthonormal columns, got " + a.length + " × "
+                    + a[0].length);
         }
-        double[][] q = new double[m][];
-        for (int i = 0; i < m; i++) {
-            q[i] = a[i].clone();
-        }
-        for (int j = 0; j < n; j++) {
-            for (int p = 0; p < j; p++) {
-                double dot = 0;
-                for (int i = 0; i < m; i++) {
-                    dot += q[i][p] * q[i][j];
-                }
-                for (int i = 0; i < m; i++) {
-                    q[i][j] -= dot * q[i][p];
+        return LinearAlgebra.transpose(orthonormalRows(LinearAlgebra.transpose(a)));
+    }
+
+    /**
+     * An orthonormal basis (rows) of the span of the rows of {@code a} (full row rank) by modified Gram–Schmidt,
+     * in order.
+     */
+    public static double[][] orthonormalRows(double[][] a) {
+        double[][] q = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            double[] r = a[i].clone();
+            for (int j = 0; j < i; j++) {
+                double d = dot(r, q[j]);
+                for (int k = 0; k < r.length; k++) {
+                    r[k] -= d * q[j][k];
                 }
             }
-            double norm = 0;
-            for (int i = 0; i < m; i++) {
-                norm += q[i][j] * q[i][j];
-            }
-            norm = Math.sqrt(norm);
+            double norm = Math.sqrt(dot(r, r));
+            // Absolute, as the inputs here are of order one; catches rank deficiency, not ill-conditioning.
             if (norm < 1e-12) {
-                throw new IllegalArgumentException("columns are linearly dependent at column " + j);
+                throw new IllegalArgumentException("linearly dependent at vector " + i + " (rank-deficient input)");
             }
-            for (int i = 0; i < m; i++) {
-                q[i][j] /= norm;
+            for (int k = 0; k < r.length; k++) {
+                r[k] /= norm;
             }
+            q[i] = r;
         }
         return q;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
     }
 }

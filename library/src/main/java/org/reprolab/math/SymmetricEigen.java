@@ -7,7 +7,7 @@ import org.reprolab.engine.Interrupts;
 /**
  * Eigenvalues and orthonormal eigenvectors of a symmetric matrix by cyclic Jacobi rotations, in double precision,
  * sorted by decreasing eigenvalue: A = V·diag(λ)·Vᵀ. For the small covariance matrices of principal components
- * and whitening (tens to a few hundred dimensions), and what it gives for subspaces: orthonormal bases, principal
+ * and whitening (tens to a few hundred dimensions), and what it gives for subspaces: principal
  * angles between two subspaces and the second moment a subspace captures.
  *
  * <pre>{@code
@@ -146,29 +146,6 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
             s += values[i];
         }
         return s;
-    }
-
-    /** An orthonormal basis (rows) of the span of the rows of {@code a}, by modified Gram-Schmidt (full row rank). */
-    public static double[][] orthonormalRows(double[][] a) {
-        double[][] q = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            double[] r = a[i].clone();
-            for (int j = 0; j < i; j++) {
-                double d = dot(r, q[j]);
-                for (int k = 0; k < r.length; k++) {
-                    r[k] -= d * q[j][k];
-                }
-            }
-            double norm = Math.sqrt(dot(r, r));
-            if (!(norm > 0)) {
-                throw new IllegalArgumentException("rows are linearly dependent at row " + i);
-            }
-            for (int k = 0; k < r.length; k++) {
-                r[k] /= norm;
-            }
-            q[i] = r;
-        }
-        return q;
     }
 
     /**

@@ -1,11 +1,19 @@
 package org.reprolab.sparsity;
 
+import java.util.Set;
 import java.util.SplittableRandom;
 
-/** Sets of neurons as boolean masks: their overlap, size and random draws. */
+/** Sets of neurons as boolean masks (or index sets): their overlap, size and random draws. */
 public final class NeuronSets {
 
     private NeuronSets() {}
+
+    /** |a ∩ b| / |a ∪ b| of two sets of indices; 1 for two empty sets. */
+    public static double jaccard(Set<Integer> a, Set<Integer> b) {
+        long both = a.stream().filter(b::contains).count();
+        long union = a.size() + b.size() - both;
+        return union == 0 ? 1 : (double) both / union;
+    }
 
     /** Jaccard overlap |a ∩ b| / |a ∪ b| of two masks of equal length (1 for two empty sets). */
     public static double jaccard(boolean[] a, boolean[] b) {

@@ -250,31 +250,6 @@ public final class RegressionFit {
         }
     }
 
-    /** Adam (Kingma and Ba 2015) on a flat vector, with the usual β₁ = 0.9, β₂ = 0.999, ε = 1e-8. */
-    private static final class Adam {
-        private final double rate;
-        private final double[] m;
-        private final double[] v;
-        private int t;
-
-        Adam(int n, double rate) {
-            this.rate = rate;
-            this.m = new double[n];
-            this.v = new double[n];
-        }
-
-        void update(double[] theta, double[] g) {
-            t++;
-            double c1 = 1 - Math.pow(0.9, t);
-            double c2 = 1 - Math.pow(0.999, t);
-            for (int i = 0; i < theta.length; i++) {
-                m[i] = 0.9 * m[i] + 0.1 * g[i];
-                v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
-                theta[i] -= rate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + 1e-8);
-            }
-        }
-    }
-
     /** Builds a {@link RegressionFit}. */
     public static final class Builder {
         private int iterations;

@@ -47,4 +47,19 @@ class KMeansTest {
         assertArrayEquals(new int[] {1, 0, 2}, km.closestMembers(x, a, 3));  // distances 1/3, 4/3, 5/3
         assertEquals(a, km.nearest(new double[] {5}));
     }
+
+    @Test
+    void bestOfRestartsKeepsTheLowestInertiaOfTheSameSequenceOfFits() {
+        SplittableRandom r = new SplittableRandom(8);
+        double[][] x = new double[60][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new double[] {3 * (i % 4) + r.nextGaussian(), 2 * (i % 3) + r.nextGaussian()};
+        }
+        SplittableRandom same = new SplittableRandom(11);
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int restart = 0; restart < 6; restart++) {
+            lowest = Math.min(lowest, KMeans.fit(x, 5, 100, same).inertia());
+        }
+        assertEquals(lowest, KMeans.bestOf(x, 5, 100, 6, new SplittableRandom(11)).inertia(), 0);
+    }
 }

@@ -77,7 +77,7 @@ class SymmetricEigenTest {
         double[][] tilted = {{1, 0, 0}, {0, c, s}};                         // shares x, tilted by 0.3 rad
         assertArrayEquals(new double[] {1, c}, SymmetricEigen.principalCosines(xy, tilted), 1e-12);
         assertArrayEquals(new double[] {1, 1}, SymmetricEigen.principalCosines(xy,
-                SymmetricEigen.orthonormalRows(new double[][] {{1, 1, 0}, {1, -2, 0}})), 1e-12);
+                Orthogonalization.orthonormalRows(new double[][] {{1, 1, 0}, {1, -2, 0}})), 1e-12);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.reprolab.sparsity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,13 @@ class NeuronSetsTest {
         assertEquals(1.0 / 3, NeuronSets.jaccard(new boolean[] {true, true, false}, new boolean[] {false, true, true}),
                 1e-15);
         assertEquals(1, NeuronSets.jaccard(new boolean[2], new boolean[2]), 0);
+    }
+
+    @Test
+    void jaccardOfIndexSetsCountsSharedOverUnion() {
+        assertEquals(2.0 / 4, NeuronSets.jaccard(Set.of(1, 2, 3), Set.of(2, 3, 4)), 1e-15);
+        assertEquals(1, NeuronSets.jaccard(Set.of(), Set.of()), 0);
+        assertEquals(0, NeuronSets.jaccard(Set.of(1), Set.of(2)), 0);
     }
 
     @Test

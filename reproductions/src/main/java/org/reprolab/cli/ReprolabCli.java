@@ -101,8 +101,10 @@ public final class ReprolabCli implements Runnable {
         public Integer call() {
             for (Reproduction r : Reproductions.all()) {
                 long checks = r.claims().stream().filter(Claim::isCheck).count();
-                System.out.printf("%-22s %d  %s (%s, %d checks)%n", r.id(), r.card().year(), r.card().title(),
-                        r.card().concept() ? "concept, no claims" : (r.claims().size() - checks) + " claims", checks);
+                long claimCount = r.claims().size() - checks;
+                System.out.printf("%-22s %d  %s (%s, %s)%n", r.id(), r.card().year(), r.card().title(),
+                        r.card().concept() ? "concept, no claims" : counted(claimCount, "claim"),
+                        counted(checks, "check"));
                 if (claims) {
                     for (Claim c : r.claims()) {
                         System.out.printf("%24s- %s%s: %s%n", "", c.isCheck() ? "check " : "", c.id(), c.statement());
@@ -110,6 +112,10 @@ public final class ReprolabCli implements Runnable {
                 }
             }
             return 0;
+        }
+
+        private static String counted(long n, String noun) {
+            return n + " " + noun + (n == 1 ? "" : "s");
         }
     }
 

@@ -36,6 +36,8 @@ class ReprolabCliTest {
         String[] r = capture("list");
         assertEquals("0", r[0]);
         assertTrue(r[1].contains("selu") && r[1].contains("sdr"), r[1]);
+        // counts agree with their nouns: sdr has one check, mgno several
+        assertTrue(r[1].contains("claims, 1 check)") && r[1].contains(" checks)") && !r[1].contains(" 1 checks"), r[1]);
     }
 
     @Test

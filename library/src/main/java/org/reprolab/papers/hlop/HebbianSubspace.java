@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
-import org.reprolab.math.SymmetricEigen;
+import org.reprolab.math.Orthogonalization;
 
 /**
  * HLOP's lateral subspace neurons for one layer (Xiao et al., 2024): k neurons with weights H (k × n) see the layer's
@@ -55,7 +55,7 @@ public final class HebbianSubspace {
                 rows[i][j] = i < old ? f[i * inputs + j] : rng.nextGaussian();
             }
         }
-        double[][] q = SymmetricEigen.orthonormalRows(rows);
+        double[][] q = Orthogonalization.orthonormalRows(rows);
         float[] init = new float[k * inputs];
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < inputs; j++) {

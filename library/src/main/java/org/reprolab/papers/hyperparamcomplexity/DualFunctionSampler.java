@@ -3,6 +3,7 @@ package org.reprolab.papers.hyperparamcomplexity;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.reprolab.engine.Interrupts;
+import org.reprolab.train.Adam;
 
 /**
  * The dual function {@code α ↦ u_α(P)} of the activation-tuning application, sampled: for every task P and every α
@@ -18,10 +19,6 @@ import org.reprolab.engine.Interrupts;
  * }</pre>
  */
 public final class DualFunctionSampler {
-
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
-    private static final double ADAM_EPSILON = 1e-8;
 
     private final double[] alphas;
     private final int hidden;
@@ -93,17 +90,10 @@ public final class DualFunctionSampler {
     double[] train(double[] init, double[][] x, double[] y, double alpha) {
         double[] w = init.clone();
         double[] g = new double[w.length];
-        double[] m1 = new double[w.length];
-        double[] m2 = new double[w.length];
+        Adam adam = new Adam(w.length, learningRate);
         for (int step = 1; step <= steps; step++) {
             loss(w, x, y, alpha, g);
-            double c1 = 1 - Math.pow(BETA1, step);
-            double c2 = 1 - Math.pow(BETA2, step);
-            for (int i = 0; i < w.length; i++) {
-                m1[i] = BETA1 * m1[i] + (1 - BETA1) * g[i];
-                m2[i] = BETA2 * m2[i] + (1 - BETA2) * g[i] * g[i];
-                w[i] -= learningRate * (m1[i] / c1) / (Math.sqrt(m2[i] / c2) + ADAM_EPSILON);
-            }
+            adam.update(w, g);
         }
         return w;
     }

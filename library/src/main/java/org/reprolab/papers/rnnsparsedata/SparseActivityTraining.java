@@ -2,6 +2,7 @@ package org.reprolab.papers.rnnsparsedata;
 
 import java.util.Arrays;
 import org.reprolab.engine.Interrupts;
+import org.reprolab.train.Adam;
 
 /**
  * Trains a student {@link RateRnn} on a teacher's outputs plus the rates of a sparse subset of its units
@@ -47,7 +48,8 @@ public final class SparseActivityTraining {
     public Result train(RateRnn init, double[][][] inputs, double[][][] targetOutputs, double[][][] recordedRates) {
         RateRnn s = init.copy();
         double[][][] params = {s.w(), s.b(), new double[][] {s.bias()}, s.c()};
-        Adam adam = new Adam(params);
+        double[] theta = flatten(params);
+        Adam adam = new Adam(theta.length, learningRate);
         double[] loss = new double[iterations];
         for (int it = 0; it < iterations; it++) {
             Interrupts.check();
@@ -57,7 +59,8 @@ public final class SparseActivityTraining {
                 l += lossAndGradient(s, inputs[k], targetOutputs[k], recordedRates[k], grads);
             }
             loss[it] = l;
-            adam.step(params, grads, learningRate, clip);
+            adam.update(theta, flatten(grads), clipScale(grads, clip));
+            copyInto(theta, params);
         }
         return new Result(s, loss);
     }
@@ -146,38 +149,28 @@ public final class SparseActivityTraining {
         return z;
     }
 
-    /** Adam (β₁ = 0.9, β₂ = 0.999, ε = 1e-8) on nested arrays, after clipping the global gradient norm. */
-    private static final class Adam {
-        private final double[][][] m1;
-        private final double[][][] m2;
-        private int t;
-
-        Adam(double[][][] params) {
-            m1 = zerosLike(params);
-            m2 = zerosLike(params);
-        }
-
-        void step(double[][][] p, double[][][] g, double rate, double clip) {
-            double norm = 0;
-            for (double[][] ga : g) {
-                for (double[] row : ga) {
-                    norm += Arrays.stream(row).map(v -> v * v).sum();
-                }
+    /** The factor that clips the global norm of {@code g} at {@code clip} (1 when it is below). */
+    private static double clipScale(double[][][] g, double clip) {
+        double norm = 0;
+        for (double[][] ga : g) {
+            for (double[] row : ga) {
+                norm += Arrays.stream(row).map(v -> v * v).sum();
             }
-            norm = Math.sqrt(norm);
-            double f = norm > clip ? clip / norm : 1;
-            t++;
-            double c1 = 1 - Math.pow(0.9, t);
-            double c2 = 1 - Math.pow(0.999, t);
-            for (int a = 0; a < p.length; a++) {
-                for (int i = 0; i < p[a].length; i++) {
-                    for (int j = 0; j < p[a][i].length; j++) {
-                        double gi = f * g[a][i][j];
-                        m1[a][i][j] = 0.9 * m1[a][i][j] + 0.1 * gi;
-                        m2[a][i][j] = 0.999 * m2[a][i][j] + 0.001 * gi * gi;
-                        p[a][i][j] -= rate * (m1[a][i][j] / c1) / (Math.sqrt(m2[a][i][j] / c2) + 1e-8);
-                    }
-                }
+        }
+        norm = Math.sqrt(norm);
+        return norm > clip ? clip / norm : 1;
+    }
+
+    private static double[] flatten(double[][][] p) {
+        return Arrays.stream(p).flatMap(Arrays::stream).flatMapToDouble(Arrays::stream).toArray();
+    }
+
+    private static void copyInto(double[] theta, double[][][] p) {
+        int at = 0;
+        for (double[][] pa : p) {
+            for (double[] row : pa) {
+                System.arraycopy(theta, at, row, 0, row.length);
+                at += row.length;
             }
         }
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.reprolab.data.LabeledData;
 import org.reprolab.engine.Engines;
 import org.reprolab.math.LinearAlgebra;
+import org.reprolab.math.Orthogonalization;
 import org.reprolab.math.SymmetricEigen;
 
 class HlopTest {
@@ -47,7 +48,7 @@ class HlopTest {
             assertEquals(0, LinearAlgebra.frobeniusNorm(LinearAlgebra.subtract(gram, LinearAlgebra.identity(3))),
                     0.02);
             double[][] axes = {{1, 0, 0, 0, 0, 0, 0, 0}, {0, 1, 0, 0, 0, 0, 0, 0}, {0, 0, 1, 0, 0, 0, 0, 0}};
-            for (double c : SymmetricEigen.principalCosines(SymmetricEigen.orthonormalRows(rows), axes)) {
+            for (double c : SymmetricEigen.principalCosines(Orthogonalization.orthonormalRows(rows), axes)) {
                 assertEquals(1, c, 1e-3);
             }
         }

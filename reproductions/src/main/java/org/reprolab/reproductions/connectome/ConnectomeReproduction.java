@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.reprolab.math.Clustering;
 import org.reprolab.math.Correlation;
 import org.reprolab.math.Estimate;
+import org.reprolab.math.KMeans;
 import org.reprolab.math.Stats;
 import org.reprolab.papers.connectome.Affinities;
 import org.reprolab.papers.connectome.ConnectomeFigures;
@@ -22,6 +23,7 @@ import org.reprolab.repro.Profile;
 import org.reprolab.repro.Reference;
 import org.reprolab.repro.Settings;
 import org.reprolab.repro.StepContext;
+import org.reprolab.sparsity.NeuronSets;
 
 /**
  * Dyballa et al. (2024): windowed affinities of synthetic calcium traces with planted time-varying communities,
@@ -145,8 +147,8 @@ public final class ConnectomeReproduction extends PaperReproduction<ConnectomeRe
                 }
             }
             int[] match = Clustering.bestAssignment(corr);
-            int[] labels = Clustering.kMeans(Affinities.staticMatrix(rec.traces()), s.epochs() + 1, 10,
-                    ctx.random("kmeans/" + seed));
+            int[] labels = KMeans.bestOf(Affinities.staticMatrix(rec.traces()), s.epochs() + 1, 100, 10,
+                    ctx.random("kmeans/" + seed)).assignment();
             double[] r = new double[s.epochs()];
             double[] jn = new double[s.epochs()];
             double[] js = new double[s.epochs()];
@@ -155,10 +157,10 @@ public final class ConnectomeReproduction extends PaperReproduction<ConnectomeRe
                 Set<Integer> planted = rec.communities().get(e);
                 r[e] = corr[e][match[e]];
                 factors[e] = cp.secondFactor(match[e]);
-                jn[e] = Clustering.jaccard(planted, Affinities.leadingCommunity(
+                jn[e] = NeuronSets.jaccard(planted, Affinities.leadingCommunity(
                         Affinities.matrix(cp.firstFactor(match[e]), s.neurons())));
                 for (int c = 0; c <= s.epochs(); c++) {
-                    js[e] = Math.max(js[e], Clustering.jaccard(planted, members(labels, c)));
+                    js[e] = Math.max(js[e], NeuronSets.jaccard(planted, members(labels, c)));
                 }
             }
             time[seed] = Stats.mean(r);

@@ -13,6 +13,7 @@ import org.reprolab.engine.Engines;
 import org.reprolab.math.Estimate;
 import org.reprolab.math.LinearAlgebra;
 import org.reprolab.math.Stats;
+import org.reprolab.math.Orthogonalization;
 import org.reprolab.math.SymmetricEigen;
 import org.reprolab.papers.hlop.HebbianSubspace;
 import org.reprolab.papers.hlop.HlopFigures;
@@ -226,7 +227,7 @@ public final class HlopReproduction extends PaperReproduction<HlopReproduction.S
         double[][] x = net.layerInputs(task, 1);
         double[][] c = LinearAlgebra.scale(LinearAlgebra.multiply(LinearAlgebra.transpose(x), x), 1.0 / x.length);
         SymmetricEigen pca = SymmetricEigen.of(c);
-        double[][] q = SymmetricEigen.orthonormalRows(rows);
+        double[][] q = Orthogonalization.orthonormalRows(rows);
         double[] cos = SymmetricEigen.principalCosines(q, pca.top(k));
         double[] out = new double[2 + cos.length];
         out[0] = ortho;
