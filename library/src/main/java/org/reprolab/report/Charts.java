@@ -2,11 +2,12 @@ package org.reprolab.report;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
-import java.awt.font.FontRenderContext;
+import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -98,6 +99,23 @@ public final class Charts {
         if (k > 0) {
             chart.addSeries(name, px, py);
         }
+    }
+
+    /**
+     * Loss curves on a log y axis, one per model, against the step 1, 2, ... (points with loss ≤ 0 left out), the
+     * legend below the plot.
+     */
+    public static XYChart lossCurves(String title, String xTitle, Map<String, double[]> loss) {
+        XYChart c = logY(title, xTitle, "loss");
+        loss.forEach((name, y) -> {
+            double[] x = new double[y.length];
+            for (int i = 0; i < y.length; i++) {
+                x[i] = i + 1;
+            }
+            addPositive(c, name, x, y);
+        });
+        legendOutside(c);
+        return c;
     }
 
     /** Moves the legend below the plot, where it cannot cover data (charts whose lines fill the whole area). */

@@ -51,15 +51,6 @@ public final class DeeperBrainFigures {
 
     /** Pretraining loss per step (first seed) for each objective. */
     public static XYChart pretrainingLoss(Map<String, double[]> loss) {
-        XYChart c = Charts.logY("Pretraining loss (first seed)", "optimizer step", "loss");
-        loss.forEach((name, y) -> {
-            double[] x = new double[y.length];
-            for (int i = 0; i < y.length; i++) {
-                x[i] = i + 1;
-            }
-            Charts.addPositive(c, name, x, y);
-        });
-        Charts.legendOutside(c);
-        return c;
+        return Charts.lossCurves("Pretraining loss (first seed)", "optimizer step", loss);
     }
 }

@@ -53,15 +53,6 @@ public final class RnnSparseDataFigures {
 
     /** Training loss per Adam step for each variant. */
     public static XYChart loss(Map<String, double[]> loss) {
-        XYChart c = Charts.logY("Training loss (first seed)", "Adam step", "loss");
-        loss.forEach((name, y) -> {
-            double[] x = new double[y.length];
-            for (int i = 0; i < y.length; i++) {
-                x[i] = i + 1;
-            }
-            Charts.addPositive(c, name, x, y);
-        });
-        Charts.legendOutside(c);
-        return c;
+        return Charts.lossCurves("Training loss (first seed)", "Adam step", loss);
     }
 }
