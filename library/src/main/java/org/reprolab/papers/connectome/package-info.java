@@ -1,6 +1,7 @@
 /**
  * Luciano Dyballa, Samuel Lang, Alexandra Haslund-Gourley, Eviatar Yemini, Steven W. Zucker (2024), "Learning
- * dynamic representations of the functional connectome in neurobiological networks", ICLR 2024.
+ * dynamic representations of the functional connectome in neurobiological networks", ICLR 2024, <a
+ * href="https://arxiv.org/abs/2402.14102">arXiv:2402.14102</a>.
  *
  * <p>Implemented (numbering ours):
  * <ol>

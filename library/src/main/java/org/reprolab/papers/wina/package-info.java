@@ -1,6 +1,6 @@
 /**
- * Sihan Chen, Dan Zhao, Jongwoo Ko, Colby Banbury, Huiping Zhuang, Luming Liang, Tianyi Chen (2025), "WINA: Weight
- * Informed Neuron Activation for Accelerating Large Language Model Inference", <a
+ * Sihan Chen, Dan Zhao, Jongwoo Ko, Colby Banbury, Huiping Zhuang, Luming Liang, Pashmina Cameron, Tianyi Chen
+ * (2025), "WINA: Weight Informed Neuron Activation for Accelerating Large Language Model Inference", <a
  * href="https://arxiv.org/abs/2505.19427">arXiv:2505.19427</a>.
  *
  * <p>Implemented (numbering ours where the paper's is unknown):

@@ -104,7 +104,7 @@ public final class ConnectomeReproduction extends PaperReproduction<ConnectomeRe
         return new PaperCard("connectome", 21,
                 "Learning dynamic representations of the functional connectome in neurobiological networks",
                 List.of("Luciano Dyballa", "Samuel Lang", "Alexandra Haslund-Gourley", "Eviatar Yemini",
-                        "Steven W. Zucker"), 2024, "ICLR", "",
+                        "Steven W. Zucker"), 2024, "ICLR", "2402.14102",
                 "From whole-brain calcium imaging of C. elegans, the paper computes non-linear affinities between "
                         + "neurons in sliding windows, stacks them over animals into a tensor, factorises it by "
                         + "non-negative tensor factorisation into motifs (which pairs), time factors (when) and "

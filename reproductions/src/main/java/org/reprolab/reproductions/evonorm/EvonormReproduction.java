@@ -120,7 +120,8 @@ public final class EvonormReproduction extends PaperReproduction<EvonormReproduc
     public EvonormReproduction() {
         super(Setup::of);
         step("layers", "EvoNorm-S0 does not look at the batch", this::layers, BATCH_FREE);
-        step("fashion-mnist", "BN-ReLU, GN-ReLU, B0 and S0 at a large and a small batch, over seeds",
+        step("fashion-mnist", "BN-ReLU, B0 and S0 (GN-ReLU too in the full profile) at a large and a small batch, "
+                + "over seeds",
                 this::fashionMnist, B0_VS_BN, S0_VS_BN, SMALL_BATCH);
     }
 

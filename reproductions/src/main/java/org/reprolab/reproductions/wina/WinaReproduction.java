@@ -134,7 +134,7 @@ public final class WinaReproduction extends PaperReproduction<WinaReproduction.S
         return new PaperCard("wina", 11,
                 "WINA: Weight Informed Neuron Activation for Accelerating Large Language Model Inference",
                 List.of("Sihan Chen", "Dan Zhao", "Jongwoo Ko", "Colby Banbury", "Huiping Zhuang", "Luming Liang",
-                        "Tianyi Chen"), 2025, "arXiv", "2505.19427",
+                        "Pashmina Cameron", "Tianyi Chen"), 2025, "arXiv", "2505.19427",
                 "Training-free activation sparsity speeds up LLM inference by skipping the columns of a weight "
                         + "matrix whose inputs are zeroed. TEAL keeps the largest |x_j|; WINA keeps the largest "
                         + "|x_j|·‖W_:,j‖, which with orthogonal columns is the optimal mask. The paper reports up to "
