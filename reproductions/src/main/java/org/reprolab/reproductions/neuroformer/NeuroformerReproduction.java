@@ -72,8 +72,8 @@ public final class NeuroformerReproduction extends PaperReproduction<Neuroformer
             .overSeeds();
     static final Claim DENSITY = Claim.check("coupling-density",
             "The simulated circuit has the configured coupling density: |measured − configured| ≤ 1/(2N(N − 1)).")
-            .criterion(Criterion.atMost(1.0 / (2 * 20 * 19)), "ours: exactly round(density · N(N − 1)) pairs are "
-                    + "drawn, so only rounding remains");
+            .criterion(Criterion.atMost(1.0 / (2 * NEURONS * (NEURONS - 1))), "ours: exactly round(density · "
+                    + "N(N − 1)) pairs are drawn, so only rounding remains");
     static final Claim ROUND_TRIP = Claim.check("tokens-round-trip",
             "The tokeniser round-trips the raster: every current window rebuilt from its (ID, Δt) tokens equals "
                     + "the simulated spikes (mismatched bins = 0).")
@@ -297,6 +297,9 @@ public final class NeuroformerReproduction extends PaperReproduction<Neuroformer
         ctx.chart("training-loss", NeuroformerFigures.trainingLoss("Pretraining loss, CE(ID) + CE(Δt), mean over "
                 + "seeds", Map.of("Neuroformer", curve)));
         ctx.chart("cross-entropy", NeuroformerFigures.crossEntropy(bars));
+        ctx.note("The rate model already knows each neuron's rate, the token order and where the window ends; the "
+                + "Neuroformer gains on it only by learning the coupling and the stimulus-driven co-fluctuations "
+                + "from the spikes, which takes many more steps than the unigram frequencies.");
         ctx.decide(VS_UNIGRAM, Estimate.pairedRatio(ce[0], ce[1]), String.format("Neuroformer %.4f / unigram %.4f "
                 + "nats per token", Stats.mean(ce[0]), Stats.mean(ce[1])));
         ctx.decide(VS_RATE, Estimate.pairedDifference(ce[2], ce[0]), String.format("rate %.4f − Neuroformer %.4f "
