@@ -38,6 +38,10 @@ public final class NeuroformerReproduction extends PaperReproduction<Neuroformer
 
     static final String PAPER = "Antoniades et al. (2024), arXiv 2311.00136";
 
+    /** The notes' circuit: 20 neurons, 15% of pairs coupled, lags of 1 to 3 bins of 10 ms. */
+    static final int NEURONS = 20;
+    static final double COUPLING_DENSITY = 0.15;
+
     static final Claim VS_UNIGRAM = Claim.claim("vs-unigram",
             "The pretrained Neuroformer predicts the next spike's neuron ID better than the unigram (firing-rate) "
                     + "token model: its held-out cross-entropy is at least 10% below, model / unigram ≤ 0.90, "
@@ -79,9 +83,6 @@ public final class NeuroformerReproduction extends PaperReproduction<Neuroformer
                     + "the simulated spikes (mismatched bins = 0).")
             .criterion(Criterion.atMost(0), "ours: the tokens list every spike with its neuron and bin");
 
-    /** The notes' circuit: 20 neurons, 15% of pairs coupled, lags of 1 to 3 bins of 10 ms. */
-    static final int NEURONS = 20;
-    static final double COUPLING_DENSITY = 0.15;
     /** The notes' windows: 20 past bins, 5 current bins. */
     static final int PAST_BINS = 20;
     static final int CURRENT_BINS = 5;
