@@ -1,10 +1,16 @@
 package org.reprolab.data;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -69,9 +75,10 @@ public final class UciTables {
     public static LabeledData fromCsv(String name, Path file, String labelColumn, List<String> dropColumns) {
         Table t;
         try {
-            t = Table.read().usingOptions(CsvReadOptions.builder(file.toFile()).missingValueIndicator("NA", "")
-                    .sample(false));
-        } catch (RuntimeException e) {
+            t = Table.read().usingOptions(CsvReadOptions.builder(new StringReader(withDistinctHeader(
+                    Files.readString(file)))).tableName(file.getFileName().toString())
+                    .missingValueIndicator("NA", "").sample(false));
+        } catch (IOException | RuntimeException e) {
             throw new DatasetException("cannot parse " + file + " as CSV (" + e.getMessage() + ")", e);
         }
         if (!t.columnNames().contains(labelColumn)) {
@@ -130,5 +137,26 @@ public final class UciTables {
         }
         int[] y = labels.stream().mapToInt(classes::indexOf).toArray();
         return new LabeledData(name, x, y, p, classes);
+    }
+
+    /**
+     * The CSV text with its header's column names made distinct ignoring case ("Sc.Var.Maxis" and "Sc.Var.maxis" in
+     * mlbench's Vehicle become "Sc.Var.Maxis" and "Sc.Var.maxis_2"): Tablesaw refuses names that differ only in case.
+     */
+    static String withDistinctHeader(String csv) {
+        int end = csv.indexOf('\n');
+        String header = end < 0 ? csv : csv.substring(0, end);
+        String[] names = header.split(",", -1);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < names.length; i++) {
+            String quote = names[i].startsWith("\"") && names[i].endsWith("\"") && names[i].length() > 1 ? "\"" : "";
+            String bare = quote.isEmpty() ? names[i] : names[i].substring(1, names[i].length() - 1);
+            String name = bare;
+            for (int k = 2; !seen.add(name.toLowerCase(Locale.ROOT)); k++) {
+                name = bare + "_" + k;
+            }
+            names[i] = quote + name + quote;
+        }
+        return String.join(",", names) + (end < 0 ? "" : csv.substring(end));
     }
 }

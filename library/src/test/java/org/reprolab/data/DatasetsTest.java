@@ -46,6 +46,25 @@ class DatasetsTest {
         LabeledData zoo = UciTables.load("Zoo");
         assertEquals(101, zoo.size());
         assertEquals(7, zoo.classes());
+        // Vehicle's header has names that differ only in case (Sc.Var.Maxis, Sc.Var.maxis): all 18 kept.
+        LabeledData vehicle = UciTables.load("Vehicle");
+        assertEquals(846, vehicle.size());
+        assertEquals(18, vehicle.features());
+        assertEquals(4, vehicle.classes());
+    }
+
+    @Test
+    void everyMlbenchTableLoads() {
+        for (String name : UciTables.names()) {
+            assertTrue(UciTables.load(name).size() > 0, name);
+        }
+    }
+
+    @Test
+    void headerNamesAreMadeDistinctIgnoringCase() {
+        assertEquals("\"a\",\"A_2\",b,a_3,B_2\n1,2,3,4,5\n",
+                UciTables.withDistinctHeader("\"a\",\"A\",b,a,B\n1,2,3,4,5\n"));
+        assertEquals("x,y", UciTables.withDistinctHeader("x,y"));
     }
 
     @Test
