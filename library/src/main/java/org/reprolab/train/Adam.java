@@ -44,7 +44,7 @@ public final class Adam {
         double c1 = 1 - Math.pow(0.9, t);
         double c2 = 1 - Math.pow(0.999, t);
         for (int i = 0; i < theta.length; i++) {
-            double gi = scale == 1 ? g[i] : scale * g[i];
+            double gi = scale * g[i];   // exact for scale 1
             m[i] = 0.9 * m[i] + 0.1 * gi;
             v[i] = 0.999 * v[i] + 0.001 * gi * gi;
             theta[i] -= rate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + 1e-8);
